@@ -1,0 +1,67 @@
+package dev.tandem;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Who is calling an {@link Action}. Declare a parameter of this type and the runtime fills it in;
+ * clients never send it.
+ *
+ * <pre>{@code
+ * @Action
+ * void rename(Caller caller, String title) {
+ *     if (!caller.userId().equals(owner)) throw new ActionRejected("Only the owner can rename");
+ *     this.title = title;
+ * }
+ * }</pre>
+ *
+ * <p>Identity comes from the connection, never from action arguments, so a client cannot act as
+ * someone else. With Micronaut Security configured and the request authenticated,
+ * {@link #userId()} is the principal's name. Otherwise the client chose its own session ID: it is
+ * a stable pseudonym (a browser keeps it across reloads) but not proof of who the user is; check
+ * {@link #authenticated()} before trusting it for anything that matters.
+ */
+public interface Caller {
+
+    /**
+     * The ID of the connection the call came through, unique among the server's connections.
+     * HTTP calls get a fresh ID per request.
+     *
+     * @return the connection ID
+     */
+    String connectionId();
+
+    /**
+     * The user: the authenticated principal's name, or else the session ID the client supplied.
+     *
+     * @return the user ID, never {@code null}
+     */
+    String userId();
+
+    /**
+     * Whether {@link #userId()} was established by Micronaut Security rather than chosen by the
+     * client.
+     *
+     * @return {@code true} for an authenticated principal
+     */
+    boolean authenticated();
+
+    /**
+     * Attributes the client supplied when connecting (query parameters of the WebSocket URL other
+     * than the protocol's own, for example a display name or a colour). Treat them as untrusted
+     * input.
+     *
+     * @return the attributes, never {@code null}
+     */
+    Map<String, String> attributes();
+
+    /**
+     * One attribute, see {@link #attributes()}.
+     *
+     * @param name the attribute name
+     * @return its value, if the client supplied it
+     */
+    default Optional<String> attribute(String name) {
+        return Optional.ofNullable(attributes().get(name));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.tandem;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a live-object instance knows about itself: its address, the clock and its timers. Declare
+ * a constructor parameter of this type and the runtime passes the instance's context.
+ *
+ * <pre>{@code
+ * @LiveObject
+ * public class Auction {
+ *     private final LiveContext context;
+ *     @Field Instant closesAt;
+ *
+ *     public Auction(LiveContext context) { this.context = context; }
+ *
+ *     @OnCreate
+ *     void open() {
+ *         closesAt = context.now().plus(Duration.ofMinutes(10));
+ *         context.schedule("close", Duration.ofMinutes(10));
+ *     }
+ *
+ *     @OnTimer
+ *     void close() { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Call its methods only from within a turn (an action, hook or timer method).
+ */
+public interface LiveContext {
+
+    /** @return the live-object type name, as in {@link LiveObject#value()} */
+    String typeName();
+
+    /** @return the instance ID */
+    String id();
+
+    /**
+     * The current time of the runtime's clock. Use it instead of {@code Instant.now()} so that
+     * tests can control time.
+     *
+     * @return now
+     */
+    Instant now();
+
+    /**
+     * Schedules the {@link OnTimer} method named {@code timer} to run as a turn after
+     * {@code delay}. Scheduling a timer that is already pending moves it. Timers are stored with
+     * the instance when the turn commits, and are dropped if the turn fails.
+     *
+     * @param timer the name of an {@code @OnTimer} method of this class
+     * @param delay how long from now; zero or positive
+     * @throws IllegalArgumentException if the class has no {@code @OnTimer} method of that name
+     */
+    void schedule(String timer, Duration delay);
+
+    /**
+     * Cancels a pending timer; does nothing if it is not pending.
+     *
+     * @param timer the name of an {@code @OnTimer} method of this class
+     */
+    void cancel(String timer);
+}

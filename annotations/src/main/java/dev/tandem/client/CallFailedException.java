@@ -1,0 +1,29 @@
+package dev.tandem.client;
+
+/**
+ * A call or connection failed on the server. {@link #code()} is one of the protocol's stable codes
+ * ({@code rejected}, {@code bad_arguments}, {@code unknown_action}, {@code not_found},
+ * {@code forbidden}, {@code too_large}, {@code rate_limited}, {@code timeout}, {@code internal},
+ * {@code unavailable}); for {@code rejected} the message is the one the action's
+ * {@code ActionRejected} carried, meant for the end user.
+ */
+public final class CallFailedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String code;
+
+    /**
+     * @param code the error code
+     * @param message the server's message
+     */
+    public CallFailedException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    /** @return the stable error code */
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The API a live-object class is written against.
+ *
+ * <p>Mark a class {@link dev.tandem.LiveObject}, its shared state {@link dev.tandem.Field} and its
+ * client-callable methods {@link dev.tandem.Action}; add {@link dev.tandem.OnCreate},
+ * {@link dev.tandem.OnConnect}, {@link dev.tandem.OnDisconnect} and {@link dev.tandem.OnTimer}
+ * hooks as needed. The Tandem annotation processor checks the class and generates everything else;
+ * the Tandem runtime hosts one instance per ID and runs its turns one at a time.
+ */
+package dev.tandem;

@@ -1,0 +1,96 @@
+package dev.tandem.spi;
+
+import dev.tandem.Connection;
+import java.util.List;
+
+/**
+ * Everything the runtime needs to host one live-object type, generated at compile time so that no
+ * reflection is needed at run time. Implementations are found with {@link java.util.ServiceLoader}.
+ *
+ * @param <T> the live-object class
+ */
+public interface LiveObjectDefinition<T> {
+
+    /** @return the type name used in URLs and by clients */
+    String typeName();
+
+    /** @return the live-object class */
+    Class<T> javaType();
+
+    /** @return reads and writes the {@code @Field}s */
+    StateAccess<T> state();
+
+    /** @return calls the {@code @Action}s */
+    ActionDispatcher<T> actions();
+
+    /** @return the names of the {@code @OnTimer} methods, sorted */
+    List<String> timers();
+
+    /** @return the classpath resource holding this type's model document */
+    String modelResource();
+
+    /**
+     * Creates an instance, resolving constructor parameters through {@code dependencies}.
+     *
+     * @param dependencies the application's beans and the instance's context
+     * @return a new instance with its initial field values
+     * @throws Exception whatever the constructor throws
+     */
+    T create(Dependencies dependencies) throws Exception;
+
+    /** @return whether the class has an {@code @OnCreate} method */
+    default boolean hasOnCreate() {
+        return false;
+    }
+
+    /** @return whether the class has an {@code @OnConnect} method */
+    default boolean hasOnConnect() {
+        return false;
+    }
+
+    /** @return whether the class has an {@code @OnDisconnect} method */
+    default boolean hasOnDisconnect() {
+        return false;
+    }
+
+    /**
+     * Runs the {@code @OnCreate} method, if any.
+     *
+     * @param target the instance
+     * @throws Exception whatever the method throws
+     */
+    default void onCreate(T target) throws Exception {
+    }
+
+    /**
+     * Runs the {@code @OnConnect} method, if any.
+     *
+     * @param target the instance
+     * @param connection the connection that opened
+     * @throws Exception whatever the method throws
+     */
+    default void onConnect(T target, Connection connection) throws Exception {
+    }
+
+    /**
+     * Runs the {@code @OnDisconnect} method, if any.
+     *
+     * @param target the instance
+     * @param connection the connection that closed
+     * @throws Exception whatever the method throws
+     */
+    default void onDisconnect(T target, Connection connection) throws Exception {
+    }
+
+    /**
+     * Runs the {@code @OnTimer} method called {@code timer}.
+     *
+     * @param target the instance
+     * @param timer the timer's name, one of {@link #timers()}
+     * @throws Exception whatever the method throws
+     * @throws IllegalArgumentException if there is no such timer
+     */
+    default void onTimer(T target, String timer) throws Exception {
+        throw new IllegalArgumentException(typeName() + " has no @OnTimer method named '" + timer + "'");
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tandem.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Reads the {@code @Field}s of a live object into JSON trees and writes JSON trees back, without
+ * reflection. Reading always builds new nodes, so a tree read once is an independent copy that
+ * later changes to the object do not affect.
+ *
+ * @param <T> the live-object class
+ */
+public interface StateAccess<T> {
+
+    /** @return the fields, in declaration order; indexes below refer to this list */
+    List<FieldDescriptor> fields();
+
+    /**
+     * @param target the instance
+     * @param field the field's index in {@link #fields()}
+     * @return the field's current value as a new JSON tree
+     * @throws IllegalStateException if a non-null field holds {@code null}
+     */
+    JsonNode read(T target, int field);
+
+    /**
+     * @param target the instance
+     * @param field the field's index in {@link #fields()}
+     * @param value the new value
+     * @throws JsonDecodeException if {@code value} does not fit the field's type
+     */
+    void write(T target, int field, JsonNode value);
+
+    /**
+     * Reads fields into one JSON object keyed by field name.
+     *
+     * @param target the instance
+     * @param storedOnly whether to leave out fields that are not stored
+     * @return a new object
+     */
+    default ObjectNode snapshot(T target, boolean storedOnly) {
+        ObjectNode tree = Json.object();
+        List<FieldDescriptor> fields = fields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (!storedOnly || fields.get(i).stored()) {
+                tree.set(fields.get(i).name(), read(target, i));
+            }
+        }
+        return tree;
+    }
+
+    /**
+     * Writes the fields present in {@code tree}; fields it lacks keep their current values and keys
+     * that are not fields are ignored, so stored state survives added and removed fields.
+     *
+     * @param target the instance
+     * @param tree an object keyed by field name
+     * @throws JsonDecodeException if a value does not fit its field, naming the field
+     */
+    default void restore(T target, JsonNode tree) {
+        List<FieldDescriptor> fields = fields();
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode value = tree.get(fields.get(i).name());
+            if (value != null) {
+                try {
+                    write(target, i, value);
+                } catch (JsonDecodeException e) {
+                    throw e.at(fields.get(i).name());
+                }
+            }
+        }
+    }
+}

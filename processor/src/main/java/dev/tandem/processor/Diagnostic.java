@@ -1,0 +1,77 @@
+package dev.tandem.processor;
+
+import java.util.Locale;
+
+/**
+ * Every compile error the processor reports, with a stable code. The catalogue is documented in
+ * {@code processor/DIAGNOSTICS.md}; each entry has a negative compile test. Messages say what was
+ * found, why it is wrong, and how to fix it.
+ */
+public enum Diagnostic {
+    NOT_A_CLASS(100, "@LiveObject can't be applied to %s: it is %s. Put @LiveObject on a class."),
+    ABSTRACT_CLASS(101, "@LiveObject class %s is abstract, so Tandem can't create instances of it. Make it a concrete class."),
+    INNER_CLASS(102, "@LiveObject class %s is %s, so it can't be created on its own."
+            + " Make it a top-level class or a static nested class."),
+    CLASS_NOT_ACCESSIBLE(103, "@LiveObject class %s is private or nested in a private class, so generated code can't use it."
+            + " Make it package-private or public."),
+    GENERIC_CLASS(104, "@LiveObject class %s declares type parameters, but the runtime creates instances without type"
+            + " arguments. Remove the type parameters."),
+    NO_USABLE_CONSTRUCTOR(105, "@LiveObject class %s has %s. Declare one non-private constructor, or mark the one to use"
+            + " with @Inject."),
+    CONSTRUCTOR_PARAMETER_UNSUPPORTED(106, "Constructor parameter '%s' of %s has type %s, which %s."
+            + " Take a bean by its non-generic class or interface, or the instance's LiveContext."),
+    INVALID_TYPE_NAME(107, "@LiveObject(\"%s\") on %s is not a valid type name. Use lowercase letters, digits and single"
+            + " dashes, starting with a letter, like \"tic-tac-toe\"."),
+    DUPLICATE_TYPE_NAME(108, "Type name \"%s\" of %s is also the type name of %s, but each type name must be unique."
+            + " Give one of them another name with @LiveObject(\"...\")."),
+    ANNOTATION_OUTSIDE_LIVE_OBJECT(109, "@%s on %s has no effect: %s is not annotated @LiveObject."
+            + " Add @LiveObject to %s (members of superclasses are not inherited), or remove @%s."),
+
+    FIELD_PRIVATE(200, "@Field can't be applied to %s: it is private, so generated code can't read it."
+            + " Make it package-private."),
+    FIELD_FINAL(201, "@Field can't be applied to %s: it is final, so it can't be restored when a turn fails or the"
+            + " instance is loaded. Remove final."),
+    FIELD_STATIC(202, "@Field can't be applied to %s: it is static, so every instance would share it. Remove static."),
+    FIELD_TYPE_UNSUPPORTED(203, "@Field %s has type %s, which can't be mapped to JSON: %s"),
+    FIELD_NAME_RESERVED(204, "@Field %s can't be called '%s': the generated client's State record can't have a"
+            + " component with the name of a method of Object. Rename the field."),
+
+    ACTION_PRIVATE(300, "@Action %s is private, so generated code can't call it. Make it package-private."),
+    ACTION_STATIC(301, "@Action %s is static, but actions run on an instance. Remove static."),
+    ACTION_OVERLOADED(302, "@Action %s is overloaded, but clients call actions by name. Give each action its own name."),
+    ACTION_PARAMETER_UNSUPPORTED(303, "Parameter '%s' of @Action %s has type %s, which can't be mapped to JSON: %s"),
+    ACTION_RETURN_UNSUPPORTED(304, "@Action %s returns %s, which can't be mapped to JSON: %s"),
+    CALLER_DECLARED_TWICE(305, "@Action %s declares Caller more than once, but there is one caller."
+            + " Keep one Caller parameter."),
+    ACTION_NAME_RESERVED(306, "@Action %s can't be called '%s': the generated client can't have a method with the name"
+            + " of a method of Object. Rename the action."),
+    ACTION_GENERIC(307, "@Action %s declares type parameters, but JSON arguments carry no Java types."
+            + " Use concrete parameter and return types."),
+
+    HOOK_SIGNATURE(400, "@%s method %s has the wrong signature: %s. Declare it as %s."),
+    HOOK_DUPLICATE(401, "@%s is on both %s and %s, but a class has at most one. Merge them into one method."),
+    CONFLICTING_ANNOTATIONS(402, "%s is annotated both @%s and @%s, but a method has one role. Split it into two methods."),
+
+    INTERNAL_ERROR(900, "Tandem's processor failed on %s: %s. This is a bug in Tandem; please report it with this class.");
+
+    private final int number;
+    private final String template;
+
+    Diagnostic(int number, String template) {
+        this.number = number;
+        this.template = template;
+    }
+
+    /** @return the stable code, for example {@code TANDEM-203} */
+    public String code() {
+        return "TANDEM-" + number;
+    }
+
+    /**
+     * @param args the template's arguments
+     * @return the full message, prefixed with the code
+     */
+    public String format(Object... args) {
+        return "[" + code() + "] " + String.format(Locale.ROOT, template, args);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.tandem.processor.extract;
+
+import dev.tandem.Action;
+import dev.tandem.Field;
+import dev.tandem.LiveObject;
+import dev.tandem.OnConnect;
+import dev.tandem.OnCreate;
+import dev.tandem.OnDisconnect;
+import dev.tandem.OnTimer;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+
+/** The Tandem annotations by name, and lookups of their mirrors and values on elements. */
+public final class Annotations {
+
+    /** {@code @LiveObject}. */
+    public static final String LIVE_OBJECT = LiveObject.class.getCanonicalName();
+    /** {@code @Field}. */
+    public static final String FIELD = Field.class.getCanonicalName();
+    /** {@code @Action}. */
+    public static final String ACTION = Action.class.getCanonicalName();
+    /** {@code @OnCreate}. */
+    public static final String ON_CREATE = OnCreate.class.getCanonicalName();
+    /** {@code @OnConnect}. */
+    public static final String ON_CONNECT = OnConnect.class.getCanonicalName();
+    /** {@code @OnDisconnect}. */
+    public static final String ON_DISCONNECT = OnDisconnect.class.getCanonicalName();
+    /** {@code @OnTimer}. */
+    public static final String ON_TIMER = OnTimer.class.getCanonicalName();
+
+    /** The annotations that mark members of a live-object class. */
+    public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
+            ON_TIMER);
+
+    /** The annotations that give a method a role. */
+    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER);
+
+    private Annotations() {
+    }
+
+    /**
+     * @param element an element
+     * @param annotation an annotation's qualified name
+     * @return the element's mirror of that annotation, or {@code null}
+     */
+    public static AnnotationMirror mirror(Element element, String annotation) {
+        for (AnnotationMirror m : element.getAnnotationMirrors()) {
+            if (m.getAnnotationType().toString().equals(annotation)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param annotation an annotation's qualified name
+     * @return its simple name, for messages
+     */
+    public static String simpleName(String annotation) {
+        return annotation.substring(annotation.lastIndexOf('.') + 1);
+    }
+
+    /**
+     * @param mirror an annotation
+     * @param member a member's name
+     * @return the member's explicit value, or {@code null} when it was left at its default
+     */
+    static Object value(AnnotationMirror mirror, String member) {
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+            if (e.getKey().getSimpleName().contentEquals(member)) {
+                return e.getValue().getValue();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tandem.processor.extract;
+
+import com.palantir.javapoet.ClassName;
+import dev.tandem.processor.Diagnostic;
+import dev.tandem.processor.model.FieldModel;
+import dev.tandem.processor.model.InjectionPoint;
+import dev.tandem.processor.model.LiveObjectModel;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Builds the model of one {@code @LiveObject} class, reporting every problem found on its element
+ * instead of stopping at the first.
+ */
+public final class LiveObjectExtractor {
+
+    private final Context context;
+
+    /** @param context the compiler utilities and the reporter */
+    public LiveObjectExtractor(Context context) {
+        this.context = context;
+    }
+
+    /**
+     * @param type a class annotated {@code @LiveObject}
+     * @return its model, or {@code null} if errors were reported
+     * @throws UnresolvedTypeException if a type it uses is not resolved yet
+     */
+    public LiveObjectModel extract(TypeElement type) {
+        AnnotationMirror annotation = Annotations.mirror(type, Annotations.LIVE_OBJECT);
+        int errors = context.reporter().errorCount();
+        if (!checkClass(type, annotation)) {
+            return null;
+        }
+        String typeName = typeName(type, annotation);
+        String packageName = context.elements().getPackageOf(type).getQualifiedName().toString();
+        TypeMapper mapper = new TypeMapper(new ValueTypes(context.elements(), context.types(), packageName));
+        List<FieldModel> fields = new FieldExtractor(context, mapper).extract(type);
+        MethodExtractor methods = new MethodExtractor(context, mapper);
+        methods.extract(type);
+        List<InjectionPoint> constructor = constructor(type);
+        if (context.reporter().errorCount() > errors) {
+            return null;
+        }
+        return new LiveObjectModel(type, ClassName.get(type), typeName, Docs.of(context.elements(), type), fields,
+                methods.actions, constructor, methods.hooks.get(Annotations.ON_CREATE),
+                methods.hooks.get(Annotations.ON_CONNECT), methods.hooks.get(Annotations.ON_DISCONNECT),
+                methods.timers, mapper.valueTypes());
+    }
+
+    private boolean checkClass(TypeElement type, AnnotationMirror annotation) {
+        String name = type.getSimpleName().toString();
+        ElementKind kind = type.getKind();
+        if (kind != ElementKind.CLASS) {
+            String what = switch (kind) {
+                case INTERFACE -> "an interface";
+                case ENUM -> "an enum";
+                case RECORD -> "a record, whose fields are final";
+                case ANNOTATION_TYPE -> "an annotation type";
+                default -> "a " + kind.name().toLowerCase(java.util.Locale.ROOT);
+            };
+            context.reporter().error(Diagnostic.NOT_A_CLASS, type, annotation, name, what);
+            return false;
+        }
+        boolean ok = true;
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            context.reporter().error(Diagnostic.ABSTRACT_CLASS, type, annotation, name);
+            ok = false;
+        }
+        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            context.reporter().error(Diagnostic.INNER_CLASS, type, annotation, name, "a local class");
+            ok = false;
+        } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            context.reporter().error(Diagnostic.INNER_CLASS, type, annotation, name, "an inner (non-static) class");
+            ok = false;
+        }
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(Modifier.PRIVATE)) {
+                context.reporter().error(Diagnostic.CLASS_NOT_ACCESSIBLE, type, annotation, name);
+                ok = false;
+                break;
+            }
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            context.reporter().error(Diagnostic.GENERIC_CLASS, type, annotation, name);
+            ok = false;
+        }
+        return ok;
+    }
+
+    private String typeName(TypeElement type, AnnotationMirror annotation) {
+        Object explicit = Annotations.value(annotation, "value");
+        String typeName = explicit == null || explicit.toString().isEmpty()
+                ? Names.kebabCase(type.getSimpleName().toString()) : explicit.toString();
+        if (!Names.isValidTypeName(typeName)) {
+            context.reporter().error(Diagnostic.INVALID_TYPE_NAME, type, annotation, typeName, type.getSimpleName());
+        }
+        return typeName;
+    }
+
+    private List<InjectionPoint> constructor(TypeElement type) {
+        List<ExecutableElement> usable = new ArrayList<>();
+        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (!c.getModifiers().contains(Modifier.PRIVATE)) {
+                usable.add(c);
+            }
+        }
+        ExecutableElement chosen = choose(type, usable);
+        if (chosen == null) {
+            return List.of();
+        }
+        List<InjectionPoint> points = new ArrayList<>();
+        for (VariableElement p : chosen.getParameters()) {
+            InjectionPoint point = injectionPoint(type, p);
+            if (point != null) {
+                points.add(point);
+            }
+        }
+        return points;
+    }
+
+    private ExecutableElement choose(TypeElement type, List<ExecutableElement> usable) {
+        String name = type.getSimpleName().toString();
+        if (usable.isEmpty()) {
+            context.reporter().error(Diagnostic.NO_USABLE_CONSTRUCTOR, type, name, "no non-private constructor");
+            return null;
+        }
+        if (usable.size() == 1) {
+            return usable.get(0);
+        }
+        List<ExecutableElement> marked = usable.stream()
+                .filter(c -> c.getAnnotationMirrors().stream()
+                        .anyMatch(m -> m.getAnnotationType().asElement().getSimpleName().contentEquals("Inject")))
+                .toList();
+        if (marked.size() == 1) {
+            return marked.get(0);
+        }
+        if (marked.size() > 1) {
+            context.reporter().error(Diagnostic.NO_USABLE_CONSTRUCTOR, type, name,
+                    marked.size() + " constructors marked @Inject");
+            return null;
+        }
+        for (ExecutableElement c : usable) {
+            if (c.getParameters().isEmpty()) {
+                return c;
+            }
+        }
+        context.reporter().error(Diagnostic.NO_USABLE_CONSTRUCTOR, type, name,
+                usable.size() + " constructors, none marked @Inject and none without parameters");
+        return null;
+    }
+
+    private InjectionPoint injectionPoint(TypeElement type, VariableElement p) {
+        TypeMirror t = p.asType();
+        String qualified = MethodExtractor.qualifiedName(t);
+        String problem = null;
+        if (qualified.equals("dev.tandem.LiveContext")) {
+            return new InjectionPoint(null);
+        } else if (t.getKind() != TypeKind.DECLARED) {
+            problem = "is not a bean type";
+        } else if (qualified.equals("dev.tandem.Caller") || qualified.equals("dev.tandem.Connection")) {
+            problem = "belongs to one call or connection, not to the instance (take it as an action or hook parameter)";
+        } else if (!((DeclaredType) t).getTypeArguments().isEmpty()) {
+            problem = "is generic, but beans are looked up by class alone";
+        }
+        if (problem != null) {
+            context.reporter().error(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED, p, p.getSimpleName(),
+                    type.getSimpleName(), t, problem);
+            return null;
+        }
+        return new InjectionPoint(ClassName.get((TypeElement) ((DeclaredType) t).asElement()));
+    }
+}

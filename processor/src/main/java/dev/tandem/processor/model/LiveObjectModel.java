@@ -1,0 +1,41 @@
+package dev.tandem.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Everything the writers need about one {@code @LiveObject} class, validated.
+ *
+ * @param element the class, kept only as the originating element of generated files
+ * @param className the class
+ * @param typeName the type name used in URLs and clients
+ * @param doc the class's javadoc, or an empty string
+ * @param fields the {@code @Field}s, in declaration order
+ * @param actions the {@code @Action}s, sorted by name
+ * @param constructor the parameters of the constructor to call
+ * @param onCreate the {@code @OnCreate} method, or {@code null}
+ * @param onConnect the {@code @OnConnect} method, or {@code null}
+ * @param onDisconnect the {@code @OnDisconnect} method, or {@code null}
+ * @param timers the {@code @OnTimer} methods, sorted by name
+ * @param valueTypes the value types used, directly or nested, keyed by qualified name, sorted
+ */
+public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
+        List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
+        HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes) {
+
+    /** Copies the collections. */
+    public LiveObjectModel {
+        fields = List.copyOf(fields);
+        actions = List.copyOf(actions);
+        constructor = List.copyOf(constructor);
+        timers = List.copyOf(timers);
+        valueTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(valueTypes));
+    }
+
+    /** @return the class's simple names joined by {@code _}, the stem of every generated name */
+    public String stem() {
+        return String.join("_", className.simpleNames());
+    }
+}
