@@ -79,10 +79,7 @@ public final class LiveObjectExtractor {
             context.reporter().error(Diagnostic.ABSTRACT_CLASS, type, annotation, name);
             ok = false;
         }
-        if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-            context.reporter().error(Diagnostic.INNER_CLASS, type, annotation, name, "a local class");
-            ok = false;
-        } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
             context.reporter().error(Diagnostic.INNER_CLASS, type, annotation, name, "an inner (non-static) class");
             ok = false;
         }

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.tandem.processor.model.ActionModel;
 import dev.tandem.processor.model.LiveObjectModel;
 import dev.tandem.processor.model.ParameterModel;
+import dev.tandem.processor.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +107,8 @@ final class ActionsWriter {
                 args.add(CodeBlock.of("caller"));
                 continue;
             }
-            boolean nonNull = !p.type().nullable() && !p.type().type().javaType().isPrimitive();
+            boolean nonNull = !p.type().nullable() && !p.type().type().javaType().isPrimitive()
+                    && !(p.type().type() instanceof TypeRef.OptionalOf);
             args.add(CodeBlock.of("arguments.$L($L, $L)", nonNull ? "getNonNull" : "get", index++,
                     codecs.reader(p.type().type())));
         }

@@ -1,0 +1,319 @@
+package dev.tandem.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One negative compile test per diagnostic: the code, the message, the file and the line. Each test
+ * source puts the annotation and the offending declaration on the line the assertion names.
+ */
+class DiagnosticsTest {
+
+    private static final Pattern CLASS_NAME = Pattern.compile("(?:class|interface|enum|record)\\s+(\\w+)");
+
+    static JavaFileObject source(String body) {
+        Matcher m = CLASS_NAME.matcher(body);
+        if (!m.find()) {
+            throw new IllegalArgumentException("no type in " + body);
+        }
+        return JavaFileObjects.forSourceString("com.example." + m.group(1),
+                "package com.example;\n\nimport dev.tandem.*;\nimport java.util.*;\n\n" + body);
+    }
+
+    static Compilation compile(JavaFileObject... files) {
+        return Compiler.javac().withProcessors(new TandemProcessor()).compile(files);
+    }
+
+    /** Compiles one source and checks that it fails with {@code diagnostic} on the line containing {@code line}. */
+    static void expect(Diagnostic diagnostic, String body, String line, String... messageParts) {
+        JavaFileObject file = source(body);
+        Compilation c = compile(file);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[" + diagnostic.code() + "]").inFile(file).onLineContaining(line);
+        for (String part : messageParts) {
+            assertThat(c).hadErrorContaining(part).inFile(file).onLineContaining(line);
+        }
+    }
+
+    @Test
+    void notAClass() {
+        expect(Diagnostic.NOT_A_CLASS, "@LiveObject public interface Game {}", "interface Game",
+                "@LiveObject can't be applied to Game: it is an interface. Put @LiveObject on a class.");
+        expect(Diagnostic.NOT_A_CLASS, "@LiveObject public record Point(int x) {}", "record Point",
+                "it is a record, whose fields are final");
+    }
+
+    @Test
+    void abstractClass() {
+        expect(Diagnostic.ABSTRACT_CLASS, "@LiveObject public abstract class Game {}", "abstract class Game",
+                "@LiveObject class Game is abstract, so Tandem can't create instances of it. Make it a concrete class.");
+    }
+
+    @Test
+    void innerClass() {
+        expect(Diagnostic.INNER_CLASS, "public class Outer {\n  @LiveObject public class Game {}\n}", "class Game",
+                "Game is an inner (non-static) class", "Make it a top-level class or a static nested class.");
+    }
+
+    @Test
+    void classNotAccessible() {
+        expect(Diagnostic.CLASS_NOT_ACCESSIBLE, "public class Outer {\n  @LiveObject private static class Game {}\n}",
+                "class Game", "Make it package-private or public.");
+    }
+
+    @Test
+    void genericClass() {
+        expect(Diagnostic.GENERIC_CLASS, "@LiveObject public class Game<T> {}", "class Game<T>",
+                "declares type parameters", "Remove the type parameters.");
+    }
+
+    @Test
+    void noUsableConstructor() {
+        expect(Diagnostic.NO_USABLE_CONSTRUCTOR, "@LiveObject public class Game {\n  private Game() {}\n}",
+                "class Game", "Game has no non-private constructor. Declare one non-private constructor");
+        expect(Diagnostic.NO_USABLE_CONSTRUCTOR,
+                "@LiveObject public class Game {\n  Game(String a) {}\n  Game(int b) {}\n}", "class Game",
+                "2 constructors, none marked @Inject and none without parameters");
+    }
+
+    @Test
+    void constructorParameterUnsupported() {
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED,
+                "@LiveObject public class Game {\n  Game(\n    int size) {}\n}", "int size",
+                "Constructor parameter 'size' of Game has type int, which is not a bean type.");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED,
+                "@LiveObject public class Game {\n  Game(\n    List<String> names) {}\n}", "List<String> names",
+                "is generic, but beans are looked up by class alone");
+    }
+
+    @Test
+    void invalidTypeName() {
+        expect(Diagnostic.INVALID_TYPE_NAME, "@LiveObject(\"Tic_Tac\") public class Game {}", "@LiveObject",
+                "@LiveObject(\"Tic_Tac\") on Game is not a valid type name. Use lowercase letters, digits and single dashes");
+    }
+
+    @Test
+    void duplicateTypeName() {
+        JavaFileObject a = source("@LiveObject(\"game\") public class Chess {}");
+        JavaFileObject b = source("@LiveObject(\"game\") public class Checkers {}");
+        Compilation c = compile(a, b);
+        assertThat(c).hadErrorContaining("[TANDEM-108] Type name \"game\" of com.example.Checkers is also the type"
+                + " name of com.example.Chess").inFile(b).onLineContaining("class Checkers");
+    }
+
+    @Test
+    void annotationOutsideLiveObject() {
+        expect(Diagnostic.ANNOTATION_OUTSIDE_LIVE_OBJECT, "public class Plain {\n  @Field int count;\n}", "int count",
+                "@Field on Plain.count has no effect: Plain is not annotated @LiveObject. Add @LiveObject to Plain");
+        expect(Diagnostic.ANNOTATION_OUTSIDE_LIVE_OBJECT, "public class Plain {\n  @Action void go() {}\n}", "void go",
+                "@Action on Plain.go has no effect");
+    }
+
+    @Test
+    void fieldPrivate() {
+        expect(Diagnostic.FIELD_PRIVATE, "@LiveObject public class Game {\n  @Field private List<String> board;\n}",
+                "private List<String> board",
+                "@Field can't be applied to Game.board: it is private, so generated code can't read it. Make it package-private.");
+    }
+
+    @Test
+    void fieldFinal() {
+        expect(Diagnostic.FIELD_FINAL, "@LiveObject public class Game {\n  @Field final int size = 3;\n}", "final int size",
+                "it is final, so it can't be restored when a turn fails or the instance is loaded. Remove final.");
+    }
+
+    @Test
+    void fieldStatic() {
+        expect(Diagnostic.FIELD_STATIC, "@LiveObject public class Game {\n  @Field static int games;\n}", "static int games",
+                "it is static, so every instance would share it. Remove static.");
+    }
+
+    @Test
+    void fieldTypeObject() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED, "@LiveObject public class Game {\n  @Field Object data;\n}",
+                "Object data", "@Field Game.data has type java.lang.Object, which can't be mapped to JSON: Object can hold"
+                        + " anything, so its JSON shape is unknown. Use a concrete type, such as a record.");
+    }
+
+    @Test
+    void fieldTypeThread() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED, "@LiveObject public class Game {\n  @Field Thread worker;\n}",
+                "Thread worker", "java.lang.Thread is not a data type Tandem can map; supported are primitives");
+    }
+
+    @Test
+    void fieldTypeRawCollection() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @SuppressWarnings(\"rawtypes\") @Field List moves;\n}", "List moves",
+                "it is a raw List, so the type of its contents is unknown. Give it type arguments, like List<String>.");
+    }
+
+    @Test
+    void fieldTypeMapWithOtherKeys() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Field Map<Integer, String> names = new HashMap<>();\n}", "Map<Integer, String> names",
+                "the keys of java.util.Map<java.lang.Integer,java.lang.String> are java.lang.Integer, but JSON object keys"
+                        + " are strings. Use String or an enum as the key type.");
+    }
+
+    @Test
+    void fieldTypeFunctional() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED, "@LiveObject public class Game {\n  @Field Runnable onEnd;\n}",
+                "Runnable onEnd", "Runnable is an interface: a behaviour (like a function or a service), not data.");
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Field java.util.function.Supplier<String> next;\n}", "Supplier<String> next",
+                "Supplier is an interface");
+    }
+
+    @Test
+    void fieldTypeValueClassWithoutConstructor() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  public static class Score { int points; Score(int p) { points = p; } }\n"
+                        + "  @Field Score score;\n}", "Score score",
+                "Score has no no-argument constructor that generated code can call. Make Score a record, or add a"
+                        + " package-private no-argument constructor.");
+    }
+
+    @Test
+    void fieldTypeWildcardAndGenericArray() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Field List<? extends Number> values;\n}", "values",
+                "wildcard ? extends java.lang.Number has no JSON shape of its own");
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Field List<String>[] rows;\n}", "rows",
+                "Java can't create arrays of generic types");
+    }
+
+    @Test
+    void fieldNameReserved() {
+        expect(Diagnostic.FIELD_NAME_RESERVED, "@LiveObject public class Game {\n  @Field int hashCode;\n}", "int hashCode",
+                "@Field Game.hashCode can't be called 'hashCode'");
+    }
+
+    @Test
+    void actionPrivate() {
+        expect(Diagnostic.ACTION_PRIVATE, "@LiveObject public class Game {\n  @Action private void play() {}\n}",
+                "private void play", "@Action Game.play() is private, so generated code can't call it. Make it package-private.");
+    }
+
+    @Test
+    void actionStatic() {
+        expect(Diagnostic.ACTION_STATIC, "@LiveObject public class Game {\n  @Action static void play() {}\n}",
+                "static void play", "@Action Game.play() is static, but actions run on an instance. Remove static.");
+    }
+
+    @Test
+    void actionOverloaded() {
+        expect(Diagnostic.ACTION_OVERLOADED,
+                "@LiveObject public class Game {\n  @Action void play(int cell) {}\n  @Action void play(String cell) {}\n}",
+                "void play(String cell)", "@Action Game.play(String) is overloaded, but clients call actions by name.");
+    }
+
+    @Test
+    void actionParameterUnsupported() {
+        expect(Diagnostic.ACTION_PARAMETER_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Action void play(\n    Object move) {}\n}", "Object move",
+                "Parameter 'move' of @Action Game.play(Object) has type java.lang.Object, which can't be mapped to JSON");
+        expect(Diagnostic.ACTION_PARAMETER_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Action void play(\n    Connection c) {}\n}", "Connection c",
+                "Connection is for @OnConnect and @OnDisconnect. Take a Caller to know who is calling.");
+    }
+
+    @Test
+    void actionReturnUnsupported() {
+        expect(Diagnostic.ACTION_RETURN_UNSUPPORTED,
+                "@LiveObject public class Game {\n  @Action java.util.concurrent.CompletableFuture<String> play() { return null; }\n}",
+                "CompletableFuture<String> play", "an action runs to completion as one turn, so it can't return a future.");
+    }
+
+    @Test
+    void callerDeclaredTwice() {
+        expect(Diagnostic.CALLER_DECLARED_TWICE,
+                "@LiveObject public class Game {\n  @Action void play(Caller a,\n    Caller b) {}\n}", "Caller b",
+                "@Action Game.play(Caller, Caller) declares Caller more than once");
+    }
+
+    @Test
+    void actionNameReserved() {
+        expect(Diagnostic.ACTION_NAME_RESERVED,
+                "@LiveObject public class Game {\n  @Action public String toString() { return \"\"; }\n}", "toString()",
+                "can't be called 'toString'");
+    }
+
+    @Test
+    void actionGeneric() {
+        expect(Diagnostic.ACTION_GENERIC,
+                "@LiveObject public class Game {\n  @Action <T> void play(T move) {}\n}", "void play",
+                "declares type parameters, but JSON arguments carry no Java types");
+    }
+
+    @Test
+    void hookSignature() {
+        expect(Diagnostic.HOOK_SIGNATURE, "@LiveObject public class Game {\n  @OnConnect void joined(String who) {}\n}",
+                "void joined", "@OnConnect method Game.joined(String) has the wrong signature: its parameter is"
+                        + " java.lang.String, not Connection. Declare it as void joined(Connection connection) or void joined().");
+        expect(Diagnostic.HOOK_SIGNATURE, "@LiveObject public class Game {\n  @OnCreate int setUp() { return 1; }\n}",
+                "int setUp", "it returns int, but nothing receives a hook's result. Declare it as void setUp().");
+        expect(Diagnostic.HOOK_SIGNATURE, "@LiveObject public class Game {\n  @OnTimer static void tick() {}\n}",
+                "static void tick", "it is static, but hooks run on an instance");
+    }
+
+    @Test
+    void hookDuplicate() {
+        expect(Diagnostic.HOOK_DUPLICATE,
+                "@LiveObject public class Game {\n  @OnDisconnect void a() {}\n  @OnDisconnect void b() {}\n}", "void b",
+                "@OnDisconnect is on both Game.a() and Game.b(), but a class has at most one.");
+    }
+
+    @Test
+    void conflictingAnnotations() {
+        expect(Diagnostic.CONFLICTING_ANNOTATIONS,
+                "@LiveObject public class Game {\n  @Action @OnConnect void start() {}\n}", "void start",
+                "Game.start() is annotated both @Action and @OnConnect, but a method has one role.");
+    }
+
+    @Test
+    void errorsAreCollectedNotStoppedAtTheFirst() {
+        JavaFileObject file = source("@LiveObject public class Game {\n"
+                + "  @Field private int a;\n"
+                + "  @Field Object b;\n"
+                + "  @Action static void c() {}\n"
+                + "  @OnCreate void d(int x) {}\n"
+                + "}");
+        Compilation c = compile(file);
+        assertThat(c).hadErrorContaining("[TANDEM-200]").inFile(file).onLineContaining("private int a");
+        assertThat(c).hadErrorContaining("[TANDEM-203]").inFile(file).onLineContaining("Object b");
+        assertThat(c).hadErrorContaining("[TANDEM-301]").inFile(file).onLineContaining("static void c");
+        assertThat(c).hadErrorContaining("[TANDEM-400]").inFile(file).onLineContaining("void d");
+        assertEquals(4, c.errors().size(), c.errors().toString());
+    }
+
+    @Test
+    void aValidClassCompilesWithoutDiagnostics() {
+        Compilation c = compile(source("@LiveObject public class Game {\n  @Field int moves;\n"
+                + "  @Action void play(Caller caller, int cell) { moves++; }\n}"));
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void everyDiagnosticIsTestedAndDocumented() throws Exception {
+        String catalogue = Files.readString(Path.of("DIAGNOSTICS.md"));
+        String tests = Files.readString(Path.of("src/test/java/dev/tandem/processor/DiagnosticsTest.java"));
+        for (Diagnostic d : Diagnostic.values()) {
+            assertTrue(catalogue.contains(d.code()), d.code() + " is missing from processor/DIAGNOSTICS.md");
+            boolean tested = tests.contains("Diagnostic." + d.name() + ",") || tests.contains("[" + d.code() + "]");
+            assertTrue(tested || d == Diagnostic.INTERNAL_ERROR, d + " has no negative compile test");
+        }
+    }
+}
