@@ -1,0 +1,363 @@
+package dev.tandem.runtime;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
+
+/**
+ * Every setting of the Tandem runtime, under {@code tandem.*}. Defaults suit a single server with
+ * the embedded database; each key is listed with its default in {@code docs/CONFIGURATION.md}.
+ *
+ * <pre>{@code
+ * tandem:
+ *   data-dir: /var/lib/myapp
+ *   limits:
+ *     calls-per-second: 20
+ *   passivation:
+ *     idle-time: 2m
+ * }</pre>
+ */
+@ConfigurationProperties("tandem")
+public class TandemConfiguration {
+
+    private String dataDir = "data";
+    private Limits limits = new Limits();
+    private Passivation passivation = new Passivation();
+    private Resume resume = new Resume();
+    private Storage storage = new Storage();
+    private Timers timers = new Timers();
+    private WebSocket websocket = new WebSocket();
+    private Executor executor = new Executor();
+
+    /** @return where the embedded H2 database keeps its file (unless {@code datasources.default.url} is set) */
+    public String getDataDir() {
+        return dataDir;
+    }
+
+    /** @param dataDir the folder for the embedded database */
+    public void setDataDir(String dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** @return limits on clients */
+    public Limits getLimits() {
+        return limits;
+    }
+
+    /** @param limits limits on clients */
+    public void setLimits(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** @return when instances leave memory */
+    public Passivation getPassivation() {
+        return passivation;
+    }
+
+    /** @param passivation when instances leave memory */
+    public void setPassivation(Passivation passivation) {
+        this.passivation = passivation;
+    }
+
+    /** @return reconnection settings */
+    public Resume getResume() {
+        return resume;
+    }
+
+    /** @param resume reconnection settings */
+    public void setResume(Resume resume) {
+        this.resume = resume;
+    }
+
+    /** @return storage settings */
+    public Storage getStorage() {
+        return storage;
+    }
+
+    /** @param storage storage settings */
+    public void setStorage(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** @return timer settings */
+    public Timers getTimers() {
+        return timers;
+    }
+
+    /** @param timers timer settings */
+    public void setTimers(Timers timers) {
+        this.timers = timers;
+    }
+
+    /** @return WebSocket settings */
+    public WebSocket getWebsocket() {
+        return websocket;
+    }
+
+    /** @param websocket WebSocket settings */
+    public void setWebsocket(WebSocket websocket) {
+        this.websocket = websocket;
+    }
+
+    /** @return turn executor settings */
+    public Executor getExecutor() {
+        return executor;
+    }
+
+    /** @param executor turn executor settings */
+    public void setExecutor(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Limits that keep one client from hurting the others: {@code tandem.limits.*}. */
+    @ConfigurationProperties("limits")
+    public static class Limits {
+        /** The largest WebSocket frame the endpoint accepts at all; larger ones close the socket (1009). */
+        public static final int HARD_MAX_MESSAGE_SIZE = 1 << 20;
+
+        private int maxMessageSize = 64 * 1024;
+        private int maxConnectionsPerInstance = 1000;
+        private double callsPerSecond = 50;
+        private int callBurst = 100;
+        private Duration callTimeout = Duration.ofSeconds(10);
+        private int maxSendQueue = 1 << 20;
+        private int maxAttributes = 16;
+        private int maxAttributeLength = 256;
+
+        /** @return the largest message (bytes) a client may send; larger ones get a {@code too_large} error */
+        public int getMaxMessageSize() {
+            return maxMessageSize;
+        }
+
+        /** @param maxMessageSize in bytes, at most {@link #HARD_MAX_MESSAGE_SIZE} */
+        public void setMaxMessageSize(int maxMessageSize) {
+            if (maxMessageSize < 1 || maxMessageSize > HARD_MAX_MESSAGE_SIZE) {
+                throw new IllegalArgumentException("tandem.limits.max-message-size must be between 1 and "
+                        + HARD_MAX_MESSAGE_SIZE + " bytes, got " + maxMessageSize);
+            }
+            this.maxMessageSize = maxMessageSize;
+        }
+
+        /** @return how many clients may connect to one instance at once */
+        public int getMaxConnectionsPerInstance() {
+            return maxConnectionsPerInstance;
+        }
+
+        /** @param max how many clients may connect to one instance at once */
+        public void setMaxConnectionsPerInstance(int max) {
+            this.maxConnectionsPerInstance = max;
+        }
+
+        /** @return the sustained rate of messages one connection may send */
+        public double getCallsPerSecond() {
+            return callsPerSecond;
+        }
+
+        /** @param callsPerSecond the sustained rate of messages one connection may send */
+        public void setCallsPerSecond(double callsPerSecond) {
+            this.callsPerSecond = callsPerSecond;
+        }
+
+        /** @return how many messages a connection may send in a burst above the sustained rate */
+        public int getCallBurst() {
+            return callBurst;
+        }
+
+        /** @param callBurst the burst size */
+        public void setCallBurst(int callBurst) {
+            this.callBurst = callBurst;
+        }
+
+        /** @return how long a call may wait for its turn before it fails with {@code timeout} without running */
+        public Duration getCallTimeout() {
+            return callTimeout;
+        }
+
+        /** @param callTimeout how long a call may wait for its turn */
+        public void setCallTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+        }
+
+        /**
+         * @return bytes waiting to be sent to one connection above which it counts as not reading: it
+         *     stops receiving patches and gets a fresh snapshot once it has caught up
+         */
+        public int getMaxSendQueue() {
+            return maxSendQueue;
+        }
+
+        /** @param maxSendQueue in bytes */
+        public void setMaxSendQueue(int maxSendQueue) {
+            this.maxSendQueue = maxSendQueue;
+        }
+
+        /** @return how many connection attributes (extra query parameters) a client may send */
+        public int getMaxAttributes() {
+            return maxAttributes;
+        }
+
+        /** @param maxAttributes how many connection attributes a client may send */
+        public void setMaxAttributes(int maxAttributes) {
+            this.maxAttributes = maxAttributes;
+        }
+
+        /** @return the longest attribute value, session ID or client ID, in characters */
+        public int getMaxAttributeLength() {
+            return maxAttributeLength;
+        }
+
+        /** @param maxAttributeLength in characters */
+        public void setMaxAttributeLength(int maxAttributeLength) {
+            this.maxAttributeLength = maxAttributeLength;
+        }
+    }
+
+    /** When instances leave memory: {@code tandem.passivation.*}. */
+    @ConfigurationProperties("passivation")
+    public static class Passivation {
+        private Duration idleTime = Duration.ofMinutes(5);
+        private int maxActiveInstances = 10_000;
+        private Duration sweepInterval = Duration.ofSeconds(10);
+
+        /** @return how long an instance without connections stays in memory after its last turn */
+        public Duration getIdleTime() {
+            return idleTime;
+        }
+
+        /** @param idleTime how long an idle instance stays in memory */
+        public void setIdleTime(Duration idleTime) {
+            this.idleTime = idleTime;
+        }
+
+        /** @return how many instances may be in memory; above it the least recently used idle ones leave */
+        public int getMaxActiveInstances() {
+            return maxActiveInstances;
+        }
+
+        /** @param maxActiveInstances the cap */
+        public void setMaxActiveInstances(int maxActiveInstances) {
+            this.maxActiveInstances = maxActiveInstances;
+        }
+
+        /** @return how often idle instances are looked for */
+        public Duration getSweepInterval() {
+            return sweepInterval;
+        }
+
+        /** @param sweepInterval how often idle instances are looked for */
+        public void setSweepInterval(Duration sweepInterval) {
+            this.sweepInterval = sweepInterval;
+        }
+    }
+
+    /** Reconnection: {@code tandem.resume.*}. */
+    @ConfigurationProperties("resume")
+    public static class Resume {
+        private int bufferSize = 256;
+        private int callCacheSize = 256;
+        private Duration callCacheTime = Duration.ofMinutes(5);
+
+        /** @return how many recent patches each instance keeps for reconnecting clients */
+        public int getBufferSize() {
+            return bufferSize;
+        }
+
+        /** @param bufferSize how many recent patches each instance keeps */
+        public void setBufferSize(int bufferSize) {
+            this.bufferSize = bufferSize;
+        }
+
+        /** @return how many recent call results each client keeps per instance, so a resent call doesn't run twice */
+        public int getCallCacheSize() {
+            return callCacheSize;
+        }
+
+        /** @param callCacheSize results kept per client */
+        public void setCallCacheSize(int callCacheSize) {
+            this.callCacheSize = callCacheSize;
+        }
+
+        /** @return how long the results of a client that went away are kept */
+        public Duration getCallCacheTime() {
+            return callCacheTime;
+        }
+
+        /** @param callCacheTime how long results are kept */
+        public void setCallCacheTime(Duration callCacheTime) {
+            this.callCacheTime = callCacheTime;
+        }
+    }
+
+    /** Storage: {@code tandem.storage.*}. */
+    @ConfigurationProperties("storage")
+    public static class Storage {
+        private int maxBatch = 1000;
+
+        /** @return the most instance writes grouped into one transaction */
+        public int getMaxBatch() {
+            return maxBatch;
+        }
+
+        /** @param maxBatch the most writes per transaction */
+        public void setMaxBatch(int maxBatch) {
+            this.maxBatch = maxBatch;
+        }
+    }
+
+    /** Timers: {@code tandem.timers.*}. */
+    @ConfigurationProperties("timers")
+    public static class Timers {
+        private Duration pollInterval = Duration.ofSeconds(5);
+
+        /** @return how often storage is asked for instances that are not in memory and have a timer due */
+        public Duration getPollInterval() {
+            return pollInterval;
+        }
+
+        /** @param pollInterval how often storage is polled for due timers */
+        public void setPollInterval(Duration pollInterval) {
+            this.pollInterval = pollInterval;
+        }
+    }
+
+    /** WebSocket: {@code tandem.websocket.*}. */
+    @ConfigurationProperties("websocket")
+    public static class WebSocket {
+        private boolean compression;
+
+        /**
+         * @return whether the server accepts permessage-deflate. Off by default: Tandem's frames are
+         *     small patches encoded once for all clients, which compression would re-encode per
+         *     connection at a cost in CPU and memory for little gain. Applies to every WebSocket
+         *     endpoint of the server.
+         */
+        public boolean isCompression() {
+            return compression;
+        }
+
+        /** @param compression whether to accept permessage-deflate */
+        public void setCompression(boolean compression) {
+            this.compression = compression;
+        }
+    }
+
+    /** The threads that run turns: {@code tandem.executor.*}. */
+    @ConfigurationProperties("executor")
+    public static class Executor {
+        private int threads;
+
+        /** @return how many threads run turns; 0 means one per available processor */
+        public int getThreads() {
+            return threads;
+        }
+
+        /** @param threads how many threads run turns */
+        public void setThreads(int threads) {
+            this.threads = threads;
+        }
+
+        /** @return the effective thread count */
+        public int effectiveThreads() {
+            return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.tandem.runtime;
+
+import io.micronaut.context.env.ActiveEnvironment;
+import io.micronaut.context.env.MapPropertySource;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.PropertySourceLoader;
+import io.micronaut.core.io.ResourceLoader;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tandem's defaults, below the application's own configuration: an embedded H2 database in a file
+ * under {@code tandem.data-dir}, so a new application needs no setup. Setting
+ * {@code datasources.default.url} (and the usual username, password) replaces it, for example with
+ * PostgreSQL.
+ */
+public final class TandemDefaults implements PropertySourceLoader {
+
+    /** Below {@code application.yml}, so that any application setting wins. */
+    static final int ORDER = -500;
+
+    private static final Map<String, Object> DEFAULTS = Map.of(
+            "datasources.default.url",
+            "jdbc:h2:file:${tandem.data-dir:data}/tandem;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+
+    @Override
+    public Optional<PropertySource> load(String resourceName, ResourceLoader resourceLoader) {
+        if (!"application".equals(resourceName)) {
+            return Optional.empty();
+        }
+        return Optional.of(new MapPropertySource("tandem-defaults", DEFAULTS) {
+            @Override
+            public int getOrder() {
+                return ORDER;
+            }
+        });
+    }
+
+    @Override
+    public Optional<PropertySource> loadEnv(String resourceName, ResourceLoader resourceLoader,
+            ActiveEnvironment activeEnvironment) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> read(String name, InputStream input) {
+        return Map.of();
+    }
+
+    @Override
+    public Set<String> getExtensions() {
+        return Set.of();
+    }
+}

@@ -1,0 +1,324 @@
+package dev.tandem.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.LiveContext;
+import dev.tandem.runtime.ErrorCode;
+import dev.tandem.runtime.LiveObjectException;
+import dev.tandem.runtime.LiveObjectRegistry;
+import dev.tandem.runtime.TandemConfiguration;
+import dev.tandem.runtime.metrics.TandemMetrics;
+import dev.tandem.runtime.storage.GroupCommitter;
+import dev.tandem.runtime.storage.StateStore;
+import dev.tandem.runtime.storage.StoredState;
+import dev.tandem.spi.Dependencies;
+import dev.tandem.spi.LiveObjectDefinition;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.NoSuchBeanException;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hosts live objects: one {@link LiveInstance} per {@code (type, id)} in memory, activated on first
+ * use (loaded from storage, or created), and passivated when idle. Every message for an instance
+ * goes through {@link #post}, which reaches whichever activation is current.
+ */
+@Context // created at startup: a database problem stops the server instead of failing the first client
+public final class Host {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+
+    private final ConcurrentHashMap<InstanceKey, LiveInstance<?>> instances = new ConcurrentHashMap<>();
+    private final LiveObjectRegistry registry;
+    private final StateStore store;
+    private final GroupCommitter committer;
+    private final TandemConfiguration config;
+    private final TandemMetrics metrics;
+    private final BeanContext beans;
+    private final Clock clock;
+    private final ExecutorService loaders;
+    private final ExecutorService turnExecutor;
+    private final ScheduledExecutorService scheduler;
+
+    Host(LiveObjectRegistry registry, StateStore store, GroupCommitter committer, TandemConfiguration config,
+            TandemMetrics metrics, BeanContext beans, @Named(TaskExecutors.BLOCKING) ExecutorService loaders) {
+        this.registry = registry;
+        this.store = store;
+        this.committer = committer;
+        this.config = config;
+        this.metrics = metrics;
+        this.beans = beans;
+        this.clock = beans.findBean(Clock.class).orElse(Clock.systemUTC());
+        this.loaders = loaders;
+        this.turnExecutor = Executors.newFixedThreadPool(config.getExecutor().effectiveThreads(), daemon("tandem-turn"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tandem-timers"));
+        metrics.bindActiveInstances(instances::size);
+        long sweep = config.getPassivation().getSweepInterval().toMillis();
+        scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        long poll = config.getTimers().getPollInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> loaders.execute(this::wakeDueInstances), 0, poll, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Delivers a message to the current activation of an instance, activating it if needed.
+     *
+     * @param key the instance
+     * @param message the message
+     * @throws LiveObjectException {@code not_found} if the type does not exist
+     */
+    void post(InstanceKey key, InstanceMessage message) {
+        LiveObjectDefinition<?> definition = registry.require(key.type());
+        while (true) {
+            LiveInstance<?> instance = instances.get(key);
+            if (instance == null) {
+                if (instances.size() >= config.getPassivation().getMaxActiveInstances() && !makeRoom()) {
+                    fail(message, ErrorCode.UNAVAILABLE, "the server holds " + instances.size()
+                            + " active instances, its limit (tandem.passivation.max-active-instances), and all are in"
+                            + " use; try again later");
+                    return;
+                }
+                LiveInstance<?> fresh = newInstance(key, definition);
+                instance = instances.putIfAbsent(key, fresh);
+                if (instance == null) {
+                    instance = fresh;
+                    activate(fresh);
+                }
+            }
+            if (instance.offer(message)) {
+                return;
+            }
+            instances.remove(key, instance);
+        }
+    }
+
+    private <T> LiveInstance<T> newInstance(InstanceKey key, LiveObjectDefinition<T> definition) {
+        return new LiveInstance<>(key, this, definition, metrics.forType(key.type()));
+    }
+
+    private void activate(LiveInstance<?> instance) {
+        loaders.execute(() -> {
+            try {
+                Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id());
+                instance.activate(stored.map(Host::parse).orElse(null));
+                instance.mailbox.resume();
+            } catch (Throwable e) {
+                LOG.error("Activating {} failed", instance.key, e);
+                instances.remove(instance.key, instance);
+                instance.mailbox.close();
+                String reason = instance.key + " could not be loaded: " + rootMessage(e);
+                instance.mailbox.drain(m -> fail(m, ErrorCode.UNAVAILABLE, reason));
+            }
+        });
+    }
+
+    private static LiveInstance.StoredData parse(StoredState stored) {
+        try {
+            JsonNode state = Frames.JSON.readTree(stored.state());
+            JsonNode timers = stored.timers() == null ? null : Frames.JSON.readTree(stored.timers());
+            return new LiveInstance.StoredData(stored.revision(), state, timers);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("its stored state is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
+    }
+
+    /** Answers a message that will not be handled. */
+    static void fail(InstanceMessage message, ErrorCode code, String reason) {
+        if (message instanceof InstanceMessage.Call call) {
+            call.reply().accept(Outcome.failed(code, reason));
+        } else if (message instanceof InstanceMessage.Join join) {
+            join.connection().sink().send(Frames.error(null, code, reason));
+            join.connection().sink().close(4503, reason);
+        } else if (message instanceof InstanceMessage.Read read) {
+            read.reply().completeExceptionally(new LiveObjectException(code, reason));
+        }
+    }
+
+    /** Asks the least recently used idle instances to leave memory; {@code false} if none is idle. */
+    private boolean makeRoom() {
+        List<LiveInstance<?>> idle = instances.values().stream().filter(i -> !i.hasConnections())
+                .sorted(Comparator.comparingLong(LiveInstance::lastActivity)).limit(8).toList();
+        long now = clock.millis();
+        idle.forEach(i -> i.offer(new InstanceMessage.Tick(now, true)));
+        return !idle.isEmpty();
+    }
+
+    private void sweep() {
+        long now = clock.millis();
+        for (LiveInstance<?> instance : instances.values()) {
+            instance.offer(new InstanceMessage.Tick(now, false));
+        }
+    }
+
+    private void wakeDueInstances() {
+        try {
+            long horizon = clock.millis() + config.getTimers().getPollInterval().toMillis();
+            for (String[] due : store.dueTimers(horizon, 500)) {
+                InstanceKey key = new InstanceKey(due[0], due[1]);
+                if (!instances.containsKey(key)) {
+                    try {
+                        post(key, new InstanceMessage.Wake());
+                    } catch (LiveObjectException e) {
+                        LOG.warn("{} has a timer due, but its type is gone: {}", key, e.getMessage());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Looking for due timers failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * A client connects to an instance.
+     *
+     * @param key the instance
+     * @param connection the connection
+     * @param resumeRevision the revision the client has, or -1
+     * @param resumeEpoch the epoch of that revision, or {@code null}
+     */
+    public void join(InstanceKey key, ClientConnection connection, long resumeRevision, String resumeEpoch) {
+        post(key, new InstanceMessage.Join(connection, resumeRevision, resumeEpoch));
+    }
+
+    /** @param key the instance @param connection a connection that ended */
+    public void leave(InstanceKey key, ClientConnection connection) {
+        post(key, new InstanceMessage.Leave(connection));
+    }
+
+    /** @param key the instance @param connection a connection that stopped reading */
+    public void lagged(InstanceKey key, ClientConnection connection) {
+        post(key, new InstanceMessage.Lagged(connection));
+    }
+
+    /** @param key the instance @param connection a connection that caught up */
+    public void resync(InstanceKey key, ClientConnection connection) {
+        post(key, new InstanceMessage.Resync(connection));
+    }
+
+    /**
+     * Calls an action.
+     *
+     * @param key the instance
+     * @param action the action
+     * @param arguments JSON array or object, or {@code null}
+     * @param caller who calls
+     * @param clientId scopes {@code callId} for at-most-once calls, or {@code null}
+     * @param callId the client's ID of the call, or {@code null}
+     * @param reply receives the outcome, on an instance thread
+     */
+    public void call(InstanceKey key, String action, JsonNode arguments, dev.tandem.Caller caller, String clientId,
+            JsonNode callId, java.util.function.Consumer<Outcome> reply) {
+        post(key, new InstanceMessage.Call(action, arguments, caller, clientId, callId, reply, System.nanoTime()));
+    }
+
+    /**
+     * @param key the instance
+     * @return completes with a snapshot once its state is stored
+     */
+    public java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot> read(InstanceKey key) {
+        var reply = new java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot>();
+        post(key, new InstanceMessage.Read(reply));
+        return reply;
+    }
+
+    /** Called by an instance that left memory. */
+    void removed(LiveInstance<?> instance) {
+        instances.remove(instance.key, instance);
+    }
+
+    /** Re-delivers a message that was queued for an activation that has ended. */
+    void repost(InstanceKey key, InstanceMessage message) {
+        if (message instanceof InstanceMessage.Call || message instanceof InstanceMessage.Join
+                || message instanceof InstanceMessage.Read || message instanceof InstanceMessage.Wake) {
+            post(key, message);
+        }
+    }
+
+    Dependencies dependencies(LiveContext context) {
+        return new Dependencies() {
+            @Override
+            public <D> D bean(Class<D> type) {
+                try {
+                    return beans.getBean(type);
+                } catch (NoSuchBeanException e) {
+                    throw new IllegalStateException("live object " + context.typeName() + " takes a " + type.getName()
+                            + " in its constructor, but the application defines no such bean. Declare one"
+                            + " (for example with @Singleton), or remove the parameter.", e);
+                }
+            }
+
+            @Override
+            public LiveContext context() {
+                return context;
+            }
+        };
+    }
+
+    /** @return how many instances are in memory */
+    public int activeInstances() {
+        return instances.size();
+    }
+
+    TandemConfiguration config() {
+        return config;
+    }
+
+    TandemMetrics metrics() {
+        return metrics;
+    }
+
+    GroupCommitter committer() {
+        return committer;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    ExecutorService turnExecutor() {
+        return turnExecutor;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @PreDestroy
+    void close() throws InterruptedException {
+        scheduler.shutdownNow();
+        for (LiveInstance<?> instance : instances.values()) {
+            instance.offer(new InstanceMessage.Shutdown());
+        }
+        turnExecutor.shutdown();
+        turnExecutor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

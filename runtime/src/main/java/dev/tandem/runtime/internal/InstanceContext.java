@@ -1,0 +1,91 @@
+package dev.tandem.runtime.internal;
+
+import dev.tandem.LiveContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link LiveContext} of one instance. Timer changes made during a turn are collected here and
+ * applied only when the turn commits.
+ */
+final class InstanceContext implements LiveContext {
+
+    /** Marks a cancelled timer among a turn's changes. */
+    static final long CANCELLED = -1;
+
+    private final InstanceKey key;
+    private final Clock clock;
+    private final List<String> timerNames;
+    private Map<String, Long> turnChanges;
+
+    InstanceContext(InstanceKey key, Clock clock, List<String> timerNames) {
+        this.key = key;
+        this.clock = clock;
+        this.timerNames = timerNames;
+    }
+
+    @Override
+    public String typeName() {
+        return key.type();
+    }
+
+    @Override
+    public String id() {
+        return key.id();
+    }
+
+    @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void schedule(String timer, Duration delay) {
+        check(timer);
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("LiveContext.schedule(\"" + timer + "\", " + delay
+                    + "): the delay must be zero or positive");
+        }
+        changes().put(timer, clock.millis() + delay.toMillis());
+    }
+
+    @Override
+    public void cancel(String timer) {
+        check(timer);
+        changes().put(timer, CANCELLED);
+    }
+
+    long millis() {
+        return clock.millis();
+    }
+
+    void beginTurn() {
+        turnChanges = new LinkedHashMap<>();
+    }
+
+    /** @return the timer changes of the turn that just ended (empty if none) */
+    Map<String, Long> endTurn() {
+        Map<String, Long> changes = turnChanges;
+        turnChanges = null;
+        return changes == null ? Map.of() : changes;
+    }
+
+    private Map<String, Long> changes() {
+        if (turnChanges == null) {
+            throw new IllegalStateException("LiveContext of " + key + " used outside a turn: schedule and cancel"
+                    + " timers from an action, a hook or a timer method");
+        }
+        return turnChanges;
+    }
+
+    private void check(String timer) {
+        if (!timerNames.contains(timer)) {
+            throw new IllegalArgumentException(key.type() + " has no @OnTimer method named '" + timer + "'; "
+                    + (timerNames.isEmpty() ? "it has no timers" : "its timers are: " + String.join(", ", timerNames)));
+        }
+    }
+}

@@ -1,0 +1,433 @@
+package dev.tandem.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.runtime.ErrorCode;
+import dev.tandem.runtime.Snapshot;
+import dev.tandem.runtime.metrics.TandemMetrics;
+import dev.tandem.runtime.storage.GroupCommitter;
+import dev.tandem.spi.LiveObjectDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live-object instance in memory. Everything that touches it arrives as a message in its
+ * {@link Mailbox} and runs one at a time: calls, joins and leaves (with their hooks), timers,
+ * storage confirmations. A turn that changes fields gets the next revision; its patch and result
+ * wait in the {@link OutputGate} until the write is stored, then go out in revision order.
+ *
+ * @param <T> the live-object class
+ */
+final class LiveInstance<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveInstance.class);
+
+    final InstanceKey key;
+    final Mailbox<InstanceMessage> mailbox;
+    private final Host host;
+    private final LiveObjectDefinition<T> definition;
+    private final InstanceContext context;
+    private final TandemMetrics.TypeMetrics metrics;
+    private final Map<String, ClientConnection> connections = new LinkedHashMap<>();
+    private final OutputGate gate = new OutputGate();
+    private final ResumeBuffer resume;
+    private final CallCache calls;
+    private final InstanceTimers timers = new InstanceTimers();
+    private final Map<String, ScheduledFuture<?>> timerFutures = new LinkedHashMap<>();
+
+    private TurnRunner<T> turns;
+    private String epoch;
+    private long revision;
+    private long lastStoredChange;
+    private long confirmed;
+    private long submitted;
+    private boolean storedDirty;
+    private volatile long lastActivity;
+    private volatile int connectionCount;
+
+    LiveInstance(InstanceKey key, Host host, LiveObjectDefinition<T> definition, TandemMetrics.TypeMetrics metrics) {
+        this.key = key;
+        this.host = host;
+        this.definition = definition;
+        this.metrics = metrics;
+        this.context = new InstanceContext(key, host.clock(), definition.timers());
+        this.resume = new ResumeBuffer(host.config().getResume().getBufferSize());
+        this.calls = new CallCache(host.config().getResume().getCallCacheSize());
+        this.mailbox = new Mailbox<>(host.turnExecutor(), this::handle, this::afterBatch, 64, true);
+        this.lastActivity = System.currentTimeMillis();
+    }
+
+    // ---- activation, on a loader thread while the mailbox is suspended ----
+
+    /**
+     * Creates the object and restores its stored state, or creates it fresh and runs {@code @OnCreate}.
+     *
+     * @param stored the stored state, or {@code null} for a new instance
+     */
+    void activate(StoredData stored) throws Exception {
+        T object = definition.create(host.dependencies(context));
+        epoch = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(System.identityHashCode(this), 36);
+        if (stored != null) {
+            definition.state().restore(object, stored.state());
+            timers.load(stored.timers());
+            revision = stored.revision();
+            submitted = revision;
+            confirmed = revision;
+            lastStoredChange = revision;
+            turns = new TurnRunner<>(object, definition.state(), context);
+            timers.all().forEach(this::armTimer);
+            return;
+        }
+        turns = new TurnRunner<>(object, definition.state(), context);
+        if (definition.hasOnCreate()) {
+            TurnRunner.Result created = turns.run(o -> {
+                definition.onCreate(o);
+                return null;
+            });
+            if (!created.ok()) {
+                throw new IllegalStateException("@OnCreate of " + key + " failed, so the instance was not created",
+                        created.failure());
+            }
+            applyTimerChanges(created.timerChanges());
+        }
+        revision = 1;
+        lastStoredChange = 1;
+        storedDirty = true;
+    }
+
+    /** What storage returned, parsed. */
+    record StoredData(long revision, JsonNode state, JsonNode timers) {
+    }
+
+    // ---- messages ----
+
+    private void handle(InstanceMessage message) {
+        lastActivity = System.currentTimeMillis();
+        try {
+            if (message instanceof InstanceMessage.Call m) {
+                onCall(m);
+            } else if (message instanceof InstanceMessage.Join m) {
+                onJoin(m);
+            } else if (message instanceof InstanceMessage.Leave m) {
+                onLeave(m);
+            } else if (message instanceof InstanceMessage.Read m) {
+                onRead(m);
+            } else if (message instanceof InstanceMessage.Stored m) {
+                onStored(m);
+            } else if (message instanceof InstanceMessage.StoreFailed m) {
+                onStoreFailed(m);
+            } else if (message instanceof InstanceMessage.TimerDue m) {
+                onTimerDue(m);
+            } else if (message instanceof InstanceMessage.Lagged m) {
+                m.connection().live = false;
+            } else if (message instanceof InstanceMessage.Resync m) {
+                onResync(m);
+            } else if (message instanceof InstanceMessage.Tick m) {
+                onTick(m);
+            } else if (message instanceof InstanceMessage.Shutdown) {
+                onShutdown();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Handling {} in {} failed", message.getClass().getSimpleName(), key, e);
+        }
+    }
+
+    private void onCall(InstanceMessage.Call call) {
+        long waited = System.nanoTime() - call.postedAt();
+        long timeout = host.config().getLimits().getCallTimeout().toNanos();
+        if (waited > timeout) {
+            metrics.rejected(ErrorCode.TIMEOUT);
+            call.reply().accept(Outcome.failed(ErrorCode.TIMEOUT, "the call waited " + TimeUnit.NANOSECONDS.toMillis(waited)
+                    + " ms for its turn, longer than tandem.limits.call-timeout (" + host.config().getLimits().getCallTimeout()
+                    + "), and did not run"));
+            return;
+        }
+        java.util.function.Consumer<Outcome> reply = call.reply();
+        if (call.clientId() != null && call.callId() != null) {
+            String callKey = call.callId().asText();
+            CallCache.Entry seen = calls.lookup(call.clientId(), callKey, lastActivity);
+            if (seen != null) {
+                seen.attach(reply); // a resend: same outcome, no second run
+                return;
+            }
+            CallCache.Entry entry = calls.pending(call.clientId(), callKey);
+            entry.attach(reply);
+            reply = entry::complete;
+        }
+        long start = System.nanoTime();
+        TurnRunner.Result result = turns.run(o -> definition.actions().invoke(o, call.action(), call.arguments(), call.caller()));
+        metrics.turn(System.nanoTime() - start, result.ok());
+        Outcome outcome = result.ok() ? Outcome.ok(commit(result), result.value() == null ? Frames.JSON.nullNode() : result.value())
+                : Failures.outcome(result.failure(), key, "action '" + call.action() + "'");
+        if (!outcome.isOk()) {
+            metrics.rejected(outcome.error());
+        }
+        java.util.function.Consumer<Outcome> finalReply = reply;
+        gate.add(lastStoredChange, () -> finalReply.accept(outcome),
+                reason -> finalReply.accept(Outcome.failed(ErrorCode.UNAVAILABLE, reason)));
+    }
+
+    /** Commits a successful turn: next revision, patch to the resume buffer, broadcast through the gate. */
+    private long commit(TurnRunner.Result result) {
+        boolean timersChanged = applyTimerChanges(result.timerChanges());
+        if (result.ops() == null) {
+            if (timersChanged) {
+                storedDirty = true;
+                lastStoredChange = revision;
+            }
+            return revision;
+        }
+        revision++;
+        if (result.storedChanged() || timersChanged) {
+            storedDirty = true;
+            lastStoredChange = revision;
+        }
+        byte[] frame = Frames.patch(revision, result.ops());
+        resume.add(revision, frame);
+        gate.add(lastStoredChange, () -> broadcast(frame), reason -> { });
+        return revision;
+    }
+
+    private void broadcast(byte[] frame) {
+        int sent = 0;
+        for (ClientConnection c : connections.values()) {
+            if (c.live) {
+                c.sink().sendPatch(frame);
+                sent++;
+            }
+        }
+        metrics.broadcast(sent, frame.length);
+    }
+
+    private void onJoin(InstanceMessage.Join join) {
+        ClientConnection conn = join.connection();
+        int max = host.config().getLimits().getMaxConnectionsPerInstance();
+        if (connections.size() >= max) {
+            refuse(conn, 4429, ErrorCode.UNAVAILABLE, key + " already has " + max
+                    + " connections (tandem.limits.max-connections-per-instance)");
+            return;
+        }
+        connections.put(conn.connectionId(), conn);
+        if (definition.hasOnConnect()) {
+            TurnRunner.Result result = turns.run(o -> {
+                definition.onConnect(o, conn);
+                return null;
+            });
+            if (!result.ok()) {
+                connections.remove(conn.connectionId());
+                Outcome refused = Failures.outcome(result.failure(), key, "@OnConnect");
+                refuse(conn, refused.error() == ErrorCode.INTERNAL ? 4500 : 4403, refused.error(), refused.message());
+                return;
+            }
+            commit(result);
+        }
+        conn.joined = true;
+        connectionCount = connections.size();
+        host.metrics().connected(1);
+        long at = revision;
+        List<byte[]> missed = join.resumeRevision() >= 0 && epoch.equals(join.resumeEpoch())
+                ? resume.since(join.resumeRevision(), at) : null;
+        if (missed != null) {
+            byte[] resumed = Frames.resumed(at, epoch);
+            gate.add(lastStoredChange, () -> goLive(conn, missed, resumed), reason -> conn.sink().close(4503, reason));
+        } else {
+            sendSnapshot(conn);
+        }
+    }
+
+    private void sendSnapshot(ClientConnection conn) {
+        byte[] snapshot = Frames.snapshot(revision, epoch, turns.snapshot(false), conn);
+        gate.add(lastStoredChange, () -> goLive(conn, List.of(), snapshot), reason -> conn.sink().close(4503, reason));
+    }
+
+    private void goLive(ClientConnection conn, List<byte[]> before, byte[] frame) {
+        if (conn.gone) {
+            return;
+        }
+        before.forEach(conn.sink()::send);
+        conn.sink().send(frame);
+        conn.live = true;
+    }
+
+    private void refuse(ClientConnection conn, int closeCode, ErrorCode code, String message) {
+        conn.gone = true;
+        conn.sink().send(Frames.error(null, code, message));
+        conn.sink().close(closeCode, message);
+    }
+
+    private void onLeave(InstanceMessage.Leave leave) {
+        ClientConnection conn = connections.remove(leave.connection().connectionId());
+        if (conn == null) {
+            return;
+        }
+        conn.gone = true;
+        conn.live = false;
+        connectionCount = connections.size();
+        host.metrics().connected(-1);
+        if (conn.joined && definition.hasOnDisconnect()) {
+            TurnRunner.Result result = turns.run(o -> {
+                definition.onDisconnect(o, conn);
+                return null;
+            });
+            if (result.ok()) {
+                commit(result);
+            } else {
+                Failures.outcome(result.failure(), key, "@OnDisconnect");
+            }
+        }
+    }
+
+    private void onRead(InstanceMessage.Read read) {
+        Snapshot snapshot = new Snapshot(revision, epoch, turns.snapshot(false));
+        gate.add(lastStoredChange, () -> read.reply().complete(snapshot),
+                reason -> read.reply().completeExceptionally(new dev.tandem.runtime.LiveObjectException(ErrorCode.UNAVAILABLE, reason)));
+    }
+
+    private void onResync(InstanceMessage.Resync resync) {
+        if (!resync.connection().gone && connections.containsKey(resync.connection().connectionId())) {
+            resync.connection().live = false;
+            sendSnapshot(resync.connection());
+        }
+    }
+
+    // ---- timers ----
+
+    private boolean applyTimerChanges(Map<String, Long> changes) {
+        changes.forEach((name, at) -> {
+            ScheduledFuture<?> old = timerFutures.remove(name);
+            if (old != null) {
+                old.cancel(false);
+            }
+            if (at == InstanceContext.CANCELLED) {
+                timers.remove(name);
+            } else {
+                timers.put(name, at);
+                armTimer(name, at);
+            }
+        });
+        return !changes.isEmpty();
+    }
+
+    private void armTimer(String name, long at) {
+        long delay = Math.max(0, at - context.millis());
+        timerFutures.put(name, host.scheduler().schedule(
+                () -> mailbox.offer(new InstanceMessage.TimerDue(name, at)), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private void onTimerDue(InstanceMessage.TimerDue due) {
+        if (!timers.isDue(due.timer(), due.dueAt())) {
+            return; // moved or cancelled since
+        }
+        timers.remove(due.timer());
+        timerFutures.remove(due.timer());
+        storedDirty = true;
+        lastStoredChange = revision;
+        TurnRunner.Result result = turns.run(o -> {
+            definition.onTimer(o, due.timer());
+            return null;
+        });
+        if (result.ok()) {
+            commit(result);
+        } else {
+            Failures.outcome(result.failure(), key, "timer '" + due.timer() + "'");
+        }
+    }
+
+    // ---- storage ----
+
+    private void afterBatch() {
+        if (storedDirty) {
+            storedDirty = false;
+            long expected = submitted;
+            submitted = revision;
+            long at = revision;
+            host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
+                    turns.snapshot(true), timers.toJson(), timers.wakeAt(), new GroupCommitter.Listener() {
+                        @Override
+                        public void stored(long storedRevision) {
+                            if (!mailbox.offer(new InstanceMessage.Stored(storedRevision))) {
+                                LOG.debug("{} stored revision {} after it left memory", key, storedRevision);
+                            }
+                        }
+
+                        @Override
+                        public void failed(RuntimeException failure) {
+                            mailbox.offer(new InstanceMessage.StoreFailed(failure));
+                        }
+                    }));
+        }
+        gate.releaseUpTo(confirmed);
+    }
+
+    private void onStored(InstanceMessage.Stored stored) {
+        confirmed = Math.max(confirmed, stored.revision());
+    }
+
+    /**
+     * A write failed, so the state in memory is ahead of storage and must not be shown: every held
+     * output fails, every client is disconnected (to reconnect and load what is stored), and the
+     * instance leaves memory. Messages still queued go to a fresh activation.
+     */
+    private void onStoreFailed(InstanceMessage.StoreFailed failed) {
+        LOG.error("Storing {} failed; dropping its unstored changes and reloading it: {}", key, failed.failure().toString());
+        String reason = "the change could not be stored, so it was not applied (" + key + " is reloading); try again";
+        gate.failAll(reason);
+        for (ClientConnection c : new ArrayList<>(connections.values())) {
+            c.gone = true;
+            c.sink().close(4503, key + " was reset after a storage failure; reconnect");
+        }
+        host.metrics().connected(-connections.size());
+        connections.clear();
+        connectionCount = 0;
+        deactivate();
+    }
+
+    private void onTick(InstanceMessage.Tick tick) {
+        calls.sweep(tick.now() - host.config().getResume().getCallCacheTime().toMillis());
+        boolean idle = connections.isEmpty() && gate.isEmpty() && !storedDirty && confirmed >= submitted
+                && mailbox.isEmpty();
+        long idleFor = tick.now() - lastActivity;
+        if (idle && (tick.force() || idleFor >= host.config().getPassivation().getIdleTime().toMillis())) {
+            LOG.debug("{} leaves memory after {} ms idle", key, idleFor);
+            deactivate();
+        }
+    }
+
+    private void deactivate() {
+        mailbox.close();
+        timerFutures.values().forEach(f -> f.cancel(false));
+        timerFutures.clear();
+        host.removed(this);
+        mailbox.drain(m -> host.repost(key, m));
+    }
+
+    private void onShutdown() {
+        for (ClientConnection c : new ArrayList<>(connections.values())) {
+            c.gone = true;
+            c.sink().close(1001, "the server is shutting down; reconnect");
+        }
+        host.metrics().connected(-connections.size());
+        connections.clear();
+        connectionCount = 0;
+    }
+
+    // ---- for the host ----
+
+    boolean offer(InstanceMessage message) {
+        return mailbox.offer(message);
+    }
+
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    boolean hasConnections() {
+        return connectionCount > 0;
+    }
+}

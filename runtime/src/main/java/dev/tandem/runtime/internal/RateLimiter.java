@@ -1,0 +1,33 @@
+package dev.tandem.runtime.internal;
+
+/** A token bucket: {@code perSecond} tokens a second, up to {@code burst} saved. Not thread-safe. */
+public final class RateLimiter {
+
+    private final double perNano;
+    private final double burst;
+    private double tokens;
+    private long last;
+
+    /**
+     * @param perSecond sustained rate
+     * @param burst bucket size
+     */
+    public RateLimiter(double perSecond, int burst) {
+        this.perNano = perSecond / 1e9;
+        this.burst = Math.max(1, burst);
+        this.tokens = this.burst;
+        this.last = System.nanoTime();
+    }
+
+    /** @return whether a token was available (and is now taken) */
+    public boolean tryAcquire() {
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) * perNano);
+        last = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+}

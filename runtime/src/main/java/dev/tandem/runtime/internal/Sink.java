@@ -1,0 +1,31 @@
+package dev.tandem.runtime.internal;
+
+/**
+ * Where an instance's messages for one client go: a WebSocket connection's outbox. Sends may
+ * happen from any thread; a sink sends in the order it is given frames.
+ */
+public interface Sink {
+
+    /**
+     * Sends a message that must arrive (a snapshot, a result, an error).
+     *
+     * @param frame UTF-8 JSON; not modified afterwards
+     */
+    void send(byte[] frame);
+
+    /**
+     * Sends a patch, unless the client has fallen behind: then the patch is dropped and the
+     * client later gets a fresh snapshot instead (see {@code tandem.limits.max-send-queue}).
+     *
+     * @param frame UTF-8 JSON shared with other recipients; not modified afterwards
+     */
+    void sendPatch(byte[] frame);
+
+    /**
+     * Sends what is queued, then closes.
+     *
+     * @param code a WebSocket close code
+     * @param reason why, for the client
+     */
+    void close(int code, String reason);
+}

@@ -1,0 +1,132 @@
+package dev.tandem.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.spi.BadArgumentsException;
+import dev.tandem.spi.FieldDescriptor;
+import dev.tandem.spi.StateAccess;
+import dev.tandem.spi.UnknownActionException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs turns on one live object and keeps its last committed field values. After a turn it reads
+ * every field, diffs it against the committed value into JSON Patch operations, and commits; if
+ * the turn threw (or left a field unreadable), it writes the committed values back instead.
+ *
+ * @param <T> the live-object class
+ */
+final class TurnRunner<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnRunner.class);
+
+    /** The code of one turn. */
+    @FunctionalInterface
+    interface Body<T> {
+        /** @return the turn's encoded result, or {@code null} */
+        JsonNode run(T target) throws Exception;
+    }
+
+    /**
+     * How a turn ended.
+     *
+     * @param value the encoded result (on success)
+     * @param failure what it threw, or {@code null}
+     * @param ops the patch, or {@code null} if no field changed
+     * @param storedChanged whether a stored field changed
+     * @param timerChanges the timers it scheduled or cancelled
+     */
+    record Result(JsonNode value, Throwable failure, ArrayNode ops, boolean storedChanged, Map<String, Long> timerChanges) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    private final T target;
+    private final StateAccess<T> state;
+    private final List<FieldDescriptor> fields;
+    private final String[] paths;
+    private final JsonNode[] committed;
+    private final InstanceContext context;
+
+    TurnRunner(T target, StateAccess<T> state, InstanceContext context) {
+        this.target = target;
+        this.state = state;
+        this.fields = state.fields();
+        this.context = context;
+        this.paths = new String[fields.size()];
+        this.committed = new JsonNode[fields.size()];
+        for (int i = 0; i < committed.length; i++) {
+            paths[i] = "/" + JsonDiff.escape(fields.get(i).name());
+            committed[i] = state.read(target, i);
+        }
+    }
+
+    Result run(Body<T> body) {
+        context.beginTurn();
+        JsonNode value;
+        try {
+            value = body.run(target);
+        } catch (BadArgumentsException | UnknownActionException e) {
+            context.endTurn();
+            return new Result(null, e, null, false, Map.of()); // thrown before the action ran
+        } catch (Throwable e) {
+            context.endTurn();
+            rollback();
+            return new Result(null, e, null, false, Map.of());
+        }
+        Map<String, Long> timerChanges = context.endTurn();
+        ArrayNode ops = null;
+        boolean storedChanged = false;
+        JsonNode[] next = new JsonNode[committed.length];
+        try {
+            for (int i = 0; i < committed.length; i++) {
+                JsonNode now = state.read(target, i);
+                if (!now.equals(committed[i])) {
+                    if (ops == null) {
+                        ops = Frames.JSON.createArrayNode();
+                    }
+                    JsonDiff.diff(paths[i], committed[i], now, ops);
+                    next[i] = now;
+                    storedChanged |= fields.get(i).stored();
+                }
+            }
+        } catch (Throwable e) {
+            rollback();
+            return new Result(null, e, null, false, Map.of());
+        }
+        for (int i = 0; i < next.length; i++) {
+            if (next[i] != null) {
+                committed[i] = next[i];
+            }
+        }
+        return new Result(value, null, ops, storedChanged, timerChanges);
+    }
+
+    private void rollback() {
+        for (int i = 0; i < committed.length; i++) {
+            try {
+                state.write(target, i, committed[i]);
+            } catch (RuntimeException e) {
+                LOG.error("Restoring {} after a failed turn failed; the instance may be inconsistent", paths[i], e);
+            }
+        }
+    }
+
+    /**
+     * @param storedOnly whether to leave out fields that are not stored
+     * @return the committed state; its values are shared and must not be modified
+     */
+    ObjectNode snapshot(boolean storedOnly) {
+        ObjectNode tree = Frames.JSON.createObjectNode();
+        for (int i = 0; i < committed.length; i++) {
+            if (!storedOnly || fields.get(i).stored()) {
+                tree.set(fields.get(i).name(), committed[i]);
+            }
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * How live objects are hosted. The {@link dev.tandem.runtime.internal.Host} keeps one
+ * {@link dev.tandem.runtime.internal.LiveInstance} per {@code (type, id)} in memory; each instance
+ * has a {@link dev.tandem.runtime.internal.Mailbox} and runs its messages one at a time on a small
+ * shared pool of threads (no thread per instance). After each turn it diffs the fields against
+ * their last committed values ({@link dev.tandem.runtime.internal.JsonDiff}), hands the write to
+ * the group committer and holds the turn's outputs in its
+ * {@link dev.tandem.runtime.internal.OutputGate} until the write is stored.
+ */
+package dev.tandem.runtime.internal;

@@ -1,0 +1,158 @@
+package dev.tandem.runtime.storage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.runtime.TandemConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: turns from every instance queue their writes here, and one writer thread applies
+ * whatever has queued since its last transaction in a single batch. Under load a transaction
+ * carries many turns, and several queued writes of the same instance collapse into one (only its
+ * latest state is written, conditional on the revision its first write expected). Each write's
+ * listener hears once it is stored, so results and broadcasts are released only after that.
+ */
+@Singleton
+public final class GroupCommitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Hears how a write ended; called on the writer thread. */
+    public interface Listener {
+        /** @param revision the revision now stored */
+        void stored(long revision);
+
+        /** @param failure why nothing was stored */
+        void failed(RuntimeException failure);
+    }
+
+    /**
+     * A write waiting to be applied.
+     *
+     * @param owner identifies the instance; writes of one owner are applied in order and may merge
+     * @param type the live-object type
+     * @param id the instance ID
+     * @param expectedRevision the revision storage must hold, or 0 to insert
+     * @param revision the revision being written
+     * @param state the stored fields
+     * @param timers pending timers, or {@code null}
+     * @param wakeAt when the earliest timer is due, or {@code null}
+     * @param listener hears the outcome
+     */
+    public record Pending(Object owner, String type, String id, long expectedRevision, long revision, JsonNode state,
+            JsonNode timers, Long wakeAt, Listener listener) {
+    }
+
+    private final StateStore store;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private final Timer writeTimer;
+    private volatile boolean running = true;
+
+    GroupCommitter(StateStore store, TandemConfiguration config, MeterRegistry meters) {
+        this.store = store;
+        this.maxBatch = config.getStorage().getMaxBatch();
+        this.writeTimer = Timer.builder("tandem.storage.write").description("Time to store one group of writes")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.writer = new Thread(this::run, "tandem-storage");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /** @param write a write to apply soon */
+    public void submit(Pending write) {
+        if (!running) {
+            write.listener().failed(new IllegalStateException("the server is shutting down; nothing was stored"));
+            return;
+        }
+        queue.add(write);
+    }
+
+    private void run() {
+        List<Pending> drained = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                drained.add(first);
+                queue.drainTo(drained, maxBatch - 1);
+                apply(coalesce(drained));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Tandem's storage writer failed unexpectedly; the writes of this group were failed", e);
+                drained.forEach(p -> p.listener().failed(e));
+            } finally {
+                drained.clear();
+            }
+        }
+    }
+
+    private static List<Pending> coalesce(List<Pending> drained) {
+        Map<Object, Pending> latest = new LinkedHashMap<>();
+        for (Pending p : drained) {
+            latest.merge(p.owner(), p, (older, newer) -> new Pending(newer.owner(), newer.type(), newer.id(),
+                    older.expectedRevision(), newer.revision(), newer.state(), newer.timers(), newer.wakeAt(),
+                    newer.listener()));
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    private void apply(List<Pending> group) {
+        List<StateWrite> writes = new ArrayList<>(group.size());
+        for (Pending p : group) {
+            writes.add(new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(), text(p.state()),
+                    p.timers() == null ? null : text(p.timers()), p.wakeAt()));
+        }
+        long start = System.nanoTime();
+        List<RuntimeException> outcomes;
+        try {
+            outcomes = store.write(writes);
+        } catch (RuntimeException e) {
+            LOG.error("Storing {} instance(s) failed: {}", writes.size(), e.toString());
+            outcomes = java.util.Collections.nCopies(writes.size(), e);
+        }
+        writeTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        for (int i = 0; i < group.size(); i++) {
+            Pending p = group.get(i);
+            RuntimeException failure = outcomes.get(i);
+            if (failure == null) {
+                p.listener().stored(p.revision());
+            } else {
+                p.listener().failed(failure);
+            }
+        }
+    }
+
+    private static String text(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Applies what is queued, then stops the writer. */
+    @PreDestroy
+    void close() throws InterruptedException {
+        running = false;
+        writer.join(10_000);
+    }
+}

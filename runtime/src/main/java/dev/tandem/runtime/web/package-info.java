@@ -1,0 +1,6 @@
+/**
+ * The network edge: the WebSocket endpoint ({@link dev.tandem.runtime.web.LiveSocket}), the HTTP
+ * endpoints ({@link dev.tandem.runtime.web.LiveObjectController}), identity, and error responses.
+ * The protocol is documented in {@code docs/PROTOCOL.md}.
+ */
+package dev.tandem.runtime.web;

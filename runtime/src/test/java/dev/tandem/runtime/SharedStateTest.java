@@ -1,0 +1,90 @@
+package dev.tandem.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.runtime.support.TestServer;
+import dev.tandem.runtime.support.TestSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Same ID, same object, for every client; a snapshot first, then patches; results after patches. */
+class SharedStateTest {
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void twoClientsSeeEachOthersChanges() {
+        String id = TestServer.uniqueId("shared");
+        try (TestSocket a = server.connect("counter", id); TestSocket b = server.connect("counter", id)) {
+            JsonNode snapA = a.awaitType("snapshot");
+            JsonNode snapB = b.awaitType("snapshot");
+            assertEquals(0, snapA.at("/state/count").asLong());
+            assertEquals(snapA.get("rev"), snapB.get("rev"));
+            assertEquals(snapA.get("epoch"), snapB.get("epoch"), "same instance");
+            long rev = snapA.get("rev").asLong();
+
+            long call = a.call("increment", 5);
+            JsonNode patchA = a.awaitPatch(rev + 1);
+            JsonNode result = a.awaitAnswer(call);
+            assertEquals("result", result.get("type").asText());
+            assertEquals(5, result.get("value").asLong());
+            assertEquals(rev + 1, result.get("rev").asLong());
+            assertTrue(a.seen().indexOf(patchA) < a.seen().indexOf(result), "the patch arrives before the result");
+            assertEquals("[{\"op\":\"replace\",\"path\":\"/count\",\"value\":5}]", patchA.get("ops").toString());
+
+            JsonNode patchB = b.awaitPatch(rev + 1);
+            assertEquals(patchA.get("ops"), patchB.get("ops"));
+
+            long call2 = b.call("increment", 2);
+            assertEquals(7, b.awaitAnswer(call2).get("value").asLong());
+            assertEquals(7, a.awaitPatch(rev + 2).at("/ops/0/value").asLong());
+        }
+    }
+
+    @Test
+    void aJoiningClientGetsTheCurrentState() {
+        String id = TestServer.uniqueId("join");
+        try (TestSocket a = server.connect("counter", id)) {
+            a.awaitType("snapshot");
+            a.awaitAnswer(a.call("increment", 3));
+            a.awaitAnswer(a.call("append", 42));
+            try (TestSocket late = server.connect("counter", id)) {
+                JsonNode snap = late.awaitType("snapshot");
+                assertEquals(3, snap.at("/state/count").asLong());
+                assertEquals("[42]", snap.at("/state/log").toString());
+                assertTrue(snap.get("connectionId").asText().startsWith("c"));
+            }
+        }
+    }
+
+    @Test
+    void aTurnWithoutChangesSendsNoPatch() {
+        String id = TestServer.uniqueId("nochange");
+        try (TestSocket a = server.connect("counter", id); TestSocket b = server.connect("counter", id)) {
+            long rev = a.awaitType("snapshot").get("rev").asLong();
+            b.awaitType("snapshot");
+            JsonNode result = a.awaitAnswer(a.call("get"));
+            assertEquals(rev, result.get("rev").asLong(), "no change, no new revision");
+            long marker = b.call("increment", 1);
+            b.awaitAnswer(marker);
+            assertFalse(b.seen().stream().anyMatch(m -> "patch".equals(m.path("type").asText())
+                    && m.path("rev").asLong() == rev), "no patch for the read-only call");
+            assertEquals(rev + 1, b.seen().stream().filter(m -> "patch".equals(m.path("type").asText()))
+                    .findFirst().orElseThrow().get("rev").asLong());
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.tandem.runtime.support;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * A raw protocol client for tests, on the JDK's WebSocket: it sends JSON text and records every
+ * message it receives, in order. It can stop reading, to play a client that doesn't keep up.
+ */
+public final class TestSocket implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
+    private final List<JsonNode> seen = new ArrayList<>();
+    private final CompletableFuture<int[]> closed = new CompletableFuture<>();
+    private final CompletableFuture<String> closeReason = new CompletableFuture<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private volatile boolean reading = true;
+    private WebSocket socket;
+
+    private TestSocket() {
+    }
+
+    public static TestSocket open(String url) {
+        TestSocket t = new TestSocket();
+        t.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(URI.create(url), t.listener()).join();
+        return t;
+    }
+
+    private WebSocket.Listener listener() {
+        return new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                    try {
+                        inbox.add(JSON.readTree(text.toString()));
+                    } catch (IOException e) {
+                        inbox.add(JSON.createObjectNode().put("type", "unparseable").put("text", text.toString()));
+                    }
+                    text.setLength(0);
+                }
+                if (reading) {
+                    ws.request(1);
+                }
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(new int[] {statusCode});
+                closeReason.complete(reason);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closed.complete(new int[] {-1});
+                closeReason.complete(String.valueOf(error));
+            }
+        };
+    }
+
+    /** Sends raw text. */
+    public void sendText(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** Sends a call and returns its ID. */
+    public long call(String action, Object... args) {
+        long id = nextId.getAndIncrement();
+        callWithId(id, action, args);
+        return id;
+    }
+
+    public void callWithId(long id, String action, Object... args) {
+        ObjectNode m = JSON.createObjectNode().put("type", "call").put("id", id).put("action", action);
+        m.set("args", JSON.valueToTree(args));
+        sendText(m.toString());
+    }
+
+    /** Waits for the next message that matches, keeping the others for {@link #seen()}. */
+    public JsonNode await(Predicate<JsonNode> match, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            JsonNode m;
+            try {
+                m = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (m == null) {
+                fail("timed out waiting for " + what + "; received so far: " + seen);
+            }
+            seen.add(m);
+            if (match.test(m)) {
+                return m;
+            }
+        }
+    }
+
+    public JsonNode awaitType(String type) {
+        return await(m -> type.equals(m.path("type").asText()), "a " + type + " message");
+    }
+
+    /** Waits for the answer (result or error) to call {@code id}. */
+    public JsonNode awaitAnswer(long id) {
+        return await(m -> m.path("id").asLong(-1) == id && m.has("type")
+                && ("result".equals(m.get("type").asText()) || "error".equals(m.get("type").asText())), "the answer to call " + id);
+    }
+
+    public JsonNode awaitPatch(long rev) {
+        return await(m -> "patch".equals(m.path("type").asText()) && m.path("rev").asLong() == rev, "patch " + rev);
+    }
+
+    /** @return every message taken so far, in order */
+    public List<JsonNode> seen() {
+        return seen;
+    }
+
+    /** @return messages that arrived but were not yet taken, without waiting */
+    public List<JsonNode> drainNow() {
+        List<JsonNode> rest = new ArrayList<>();
+        inbox.drainTo(rest);
+        seen.addAll(rest);
+        return rest;
+    }
+
+    /** Stops reading from the socket: the server's frames pile up. */
+    public void stopReading() {
+        reading = false;
+    }
+
+    /** Reads again. */
+    public void resumeReading() {
+        reading = true;
+        socket.request(Long.MAX_VALUE);
+    }
+
+    /** @return the close code the server sent, waiting for it */
+    public int awaitClose() {
+        return closed.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join()[0];
+    }
+
+    public String closeReason() {
+        return closeReason.join();
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
+    }
+
+    /** Sends raw bytes as one binary frame. */
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
+    /** Sends a text message split in fragments. */
+    public void sendFragments(String... parts) {
+        for (int i = 0; i < parts.length; i++) {
+            socket.sendText(parts[i], i == parts.length - 1).join();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").exceptionally(e -> null).join();
+        }
+        socket.abort();
+    }
+
+    /** Drops the TCP connection without a close handshake, like a network failure. */
+    public void abort() {
+        socket.abort();
+    }
+}
