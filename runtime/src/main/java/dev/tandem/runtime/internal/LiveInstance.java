@@ -60,7 +60,7 @@ final class LiveInstance<T> {
         this.resume = new ResumeBuffer(host.config().getResume().getBufferSize());
         this.calls = new CallCache(host.config().getResume().getCallCacheSize());
         this.mailbox = new Mailbox<>(host.turnExecutor(), this::handle, this::afterBatch, 64, true);
-        this.lastActivity = System.currentTimeMillis();
+        this.lastActivity = context.millis();
     }
 
     // ---- activation, on a loader thread while the mailbox is suspended ----
@@ -108,7 +108,11 @@ final class LiveInstance<T> {
     // ---- messages ----
 
     private void handle(InstanceMessage message) {
-        lastActivity = System.currentTimeMillis();
+        if (message instanceof InstanceMessage.Call || message instanceof InstanceMessage.Join
+                || message instanceof InstanceMessage.Leave || message instanceof InstanceMessage.Read
+                || message instanceof InstanceMessage.TimerDue) {
+            lastActivity = context.millis(); // upkeep messages don't count as use
+        }
         try {
             if (message instanceof InstanceMessage.Call m) {
                 onCall(m);
@@ -143,9 +147,10 @@ final class LiveInstance<T> {
         long timeout = host.config().getLimits().getCallTimeout().toNanos();
         if (waited > timeout) {
             metrics.rejected(ErrorCode.TIMEOUT);
-            call.reply().accept(Outcome.failed(ErrorCode.TIMEOUT, "the call waited " + TimeUnit.NANOSECONDS.toMillis(waited)
+            Outcome timedOut = Outcome.failed(ErrorCode.TIMEOUT, "the call waited " + TimeUnit.NANOSECONDS.toMillis(waited)
                     + " ms for its turn, longer than tandem.limits.call-timeout (" + host.config().getLimits().getCallTimeout()
-                    + "), and did not run"));
+                    + "), and did not run");
+            gate.add(lastStoredChange, () -> call.reply().accept(timedOut), reason -> call.reply().accept(timedOut));
             return;
         }
         java.util.function.Consumer<Outcome> reply = call.reply();

@@ -59,6 +59,7 @@ public final class TestServer implements AutoCloseable {
         props.put("micronaut.server.port", -1);
         props.put("tandem.data-dir", dataDir.toString());
         props.put("tandem.timers.poll-interval", "200ms");
+        props.put("micronaut.security.enabled", false); // only the identity test turns it on
         if (postgres()) {
             props.put("datasources.default.url", System.getProperty("tandem.test.postgres.url",
                     "jdbc:postgresql://127.0.0.1:5432/test"));
@@ -92,7 +93,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestSocket connect(String type, String id, String query) {
-        return TestSocket.open(wsUrl(type, id) + (query == null || query.isEmpty() ? "" : "?" + query));
+        return connect(type, id, query, new String[0]);
+    }
+
+    public TestSocket connect(String type, String id, String query, String... headers) {
+        return TestSocket.open(wsUrl(type, id) + (query == null || query.isEmpty() ? "" : "?" + query), headers);
     }
 
     public TestSocket connect(String type, String id) {

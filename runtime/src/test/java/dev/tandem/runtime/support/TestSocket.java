@@ -33,6 +33,7 @@ public final class TestSocket implements AutoCloseable {
 
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
+    private final List<JsonNode> unclaimed = new ArrayList<>();
     private final CompletableFuture<int[]> closed = new CompletableFuture<>();
     private final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final AtomicLong nextId = new AtomicLong(1);
@@ -42,9 +43,13 @@ public final class TestSocket implements AutoCloseable {
     private TestSocket() {
     }
 
-    public static TestSocket open(String url) {
+    public static TestSocket open(String url, String... headers) {
         TestSocket t = new TestSocket();
-        t.socket = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(URI.create(url), t.listener()).join();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        t.socket = builder.buildAsync(URI.create(url), t.listener()).join();
         return t;
     }
 
@@ -102,8 +107,16 @@ public final class TestSocket implements AutoCloseable {
         sendText(m.toString());
     }
 
-    /** Waits for the next message that matches, keeping the others for {@link #seen()}. */
+    /**
+     * Waits for the first message that matches and has not been taken yet; messages that don't
+     * match stay available to later waits. {@link #seen()} keeps everything in arrival order.
+     */
     public JsonNode await(Predicate<JsonNode> match, String what) {
+        for (int i = 0; i < unclaimed.size(); i++) {
+            if (match.test(unclaimed.get(i))) {
+                return unclaimed.remove(i);
+            }
+        }
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             long left = deadline - System.nanoTime();
@@ -115,13 +128,24 @@ public final class TestSocket implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             if (m == null) {
-                fail("timed out waiting for " + what + "; received so far: " + seen);
+                fail("timed out waiting for " + what + "; last messages received: " + summary());
             }
             seen.add(m);
             if (match.test(m)) {
                 return m;
             }
+            unclaimed.add(m);
         }
+    }
+
+    /** The last few messages, each cut short: enough to see what happened, not megabytes. */
+    private String summary() {
+        List<String> last = new ArrayList<>();
+        for (JsonNode m : seen.subList(Math.max(0, seen.size() - 6), seen.size())) {
+            String text = m.toString();
+            last.add(text.length() > 200 ? text.substring(0, 200) + "…" : text);
+        }
+        return seen.size() + " in all, ending with " + last;
     }
 
     public JsonNode awaitType(String type) {
@@ -145,9 +169,12 @@ public final class TestSocket implements AutoCloseable {
 
     /** @return messages that arrived but were not yet taken, without waiting */
     public List<JsonNode> drainNow() {
-        List<JsonNode> rest = new ArrayList<>();
-        inbox.drainTo(rest);
-        seen.addAll(rest);
+        List<JsonNode> rest = new ArrayList<>(unclaimed);
+        unclaimed.clear();
+        List<JsonNode> fresh = new ArrayList<>();
+        inbox.drainTo(fresh);
+        seen.addAll(fresh);
+        rest.addAll(fresh);
         return rest;
     }
 

@@ -1,0 +1,126 @@
+package dev.tandem.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.runtime.internal.Host;
+import dev.tandem.runtime.support.Await;
+import dev.tandem.runtime.support.TestServer;
+import dev.tandem.runtime.support.TestSocket;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Instances leave memory when idle, come back from storage, and survive a restart; timers too. */
+class LifecycleTest {
+
+    private static final Map<String, Object> FAST_PASSIVATION = Map.of(
+            "tandem.passivation.idle-time", "300ms",
+            "tandem.passivation.sweep-interval", "100ms");
+
+    @Test
+    void anIdleInstanceLeavesMemoryAndComesBackFromStorage() throws Exception {
+        try (TestServer server = TestServer.start(FAST_PASSIVATION)) {
+            Host host = server.bean(Host.class);
+            String id = TestServer.uniqueId("idle");
+            try (TestSocket a = server.connect("greeter", id)) {
+                a.awaitType("snapshot");
+                a.awaitAnswer(a.call("greet", "x"));
+                Thread.sleep(600);
+                assertEquals(1, host.activeInstances(), "a connected instance stays in memory");
+            }
+            Await.until(() -> host.activeInstances() == 0, "the idle instance leaves memory");
+            try (TestSocket b = server.connect("greeter", id)) {
+                JsonNode snap = b.awaitType("snapshot");
+                assertEquals(1, snap.at("/state/created").asInt(), "@OnCreate ran once: the instance came back from storage");
+                assertEquals(1, host.activeInstances());
+            }
+        }
+    }
+
+    @Test
+    void aCapOnActiveInstancesPassivatesTheLeastRecentlyUsed() throws Exception {
+        try (TestServer server = TestServer.start(Map.of("tandem.passivation.max-active-instances", "3",
+                "tandem.passivation.idle-time", "1h"))) {
+            Host host = server.bean(Host.class);
+            LiveObjects objects = server.bean(LiveObjects.class);
+            String prefix = TestServer.uniqueId("cap");
+            for (int i = 0; i < 8; i++) {
+                objects.call("counter", prefix + "-" + i, "increment", dev.tandem.runtime.internal.Frames.JSON.createArrayNode()
+                        .add(i + 1), LiveObjects.system("t")).get();
+            }
+            Await.until(() -> host.activeInstances() <= 4, "least recently used instances leave memory");
+            for (int i = 0; i < 8; i++) {
+                assertEquals(i + 1, objects.read("counter", prefix + "-" + i).get().state().get("count").asLong(),
+                        "every instance keeps its state");
+            }
+        }
+    }
+
+    @Test
+    void stateSurvivesARestart() {
+        String id = TestServer.uniqueId("restart");
+        java.nio.file.Path dir;
+        long rev;
+        try (TestServer first = TestServer.start()) {
+            dir = first.dataDir;
+            try (TestSocket a = first.connect("counter", id)) {
+                a.awaitType("snapshot");
+                a.awaitAnswer(a.call("increment", 41));
+                rev = a.awaitAnswer(a.call("append", 7)).get("rev").asLong();
+            }
+        }
+        try (TestServer second = TestServer.start(dir, Map.of()); TestSocket b = second.connect("counter", id)) {
+            JsonNode snap = b.awaitType("snapshot");
+            assertEquals(41, snap.at("/state/count").asLong());
+            assertEquals("[7]", snap.at("/state/log").toString());
+            assertEquals(rev, snap.get("rev").asLong(), "the revision continues where it was");
+            assertEquals(42, b.awaitAnswer(b.call("increment", 1)).get("value").asLong());
+        }
+    }
+
+    @Test
+    void timersFireAsTurnsAndAreStored() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            String id = TestServer.uniqueId("alarm");
+            try (TestSocket a = server.connect("alarm", id)) {
+                long rev = a.awaitType("snapshot").get("rev").asLong();
+                a.awaitAnswer(a.call("set", 200));
+                JsonNode rang = a.await(m -> "patch".equals(m.path("type").asText())
+                        && m.get("ops").toString().contains("\"rang\""), "the timer's turn");
+                assertTrue(rang.get("rev").asLong() > rev);
+                assertEquals(1, server.get("/tandem/objects/alarm/" + id).body().at("/state/rings").asInt());
+
+                a.awaitAnswer(a.call("set", 300));
+                a.awaitAnswer(a.call("cancel"));
+                JsonNode failed = a.awaitAnswer(a.call("setThenFail", 100));
+                assertEquals("internal", failed.get("code").asText());
+                Thread.sleep(600);
+                assertEquals(1, server.get("/tandem/objects/alarm/" + id).body().at("/state/rings").asInt(),
+                        "a cancelled timer, and one scheduled by a failed turn, never fire");
+
+                JsonNode unknown = a.awaitAnswer(a.call("scheduleUnknown"));
+                assertEquals("internal", unknown.get("code").asText(), "a bad timer name fails the turn");
+            }
+        }
+    }
+
+    @Test
+    void aTimerDueWhileTheServerWasDownFiresWhenItComesBack() throws Exception {
+        String id = TestServer.uniqueId("wake");
+        java.nio.file.Path dir;
+        try (TestServer first = TestServer.start()) {
+            dir = first.dataDir;
+            try (TestSocket a = first.connect("alarm", id)) {
+                a.awaitType("snapshot");
+                a.awaitAnswer(a.call("set", 1500));
+            }
+        }
+        Thread.sleep(1600);
+        try (TestServer second = TestServer.start(dir, Map.of())) {
+            Await.until(() -> second.get("/tandem/objects/alarm/" + id).body().at("/state/rings").asInt() == 1,
+                    "the stored timer fires after the restart, without any client");
+            assertEquals("rang", second.get("/tandem/objects/alarm/" + id).body().at("/state/status").asText());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tandem.runtime.support;
+
+import dev.tandem.runtime.storage.StateStore;
+import dev.tandem.runtime.storage.StateWrite;
+import dev.tandem.runtime.storage.StoredState;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wraps the real store (with {@code tandem.test.gated-store=true}) so tests can hold writes back,
+ * make the next one fail, and count how writes were grouped. Reads and applied writes go to the
+ * real database.
+ */
+@Singleton
+@Requires(property = "tandem.test.gated-store", value = "true")
+public final class GatedStore implements BeanCreatedEventListener<StateStore> {
+
+    private final Semaphore open = new Semaphore(Integer.MAX_VALUE);
+    private final AtomicInteger failNext = new AtomicInteger();
+    public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+    public final AtomicInteger blockedWriters = new AtomicInteger();
+
+    /** Holds every write until {@link #open()}. */
+    public void close() {
+        open.drainPermits();
+    }
+
+    public void open() {
+        open.release(Integer.MAX_VALUE - open.availablePermits());
+    }
+
+    /** Makes the next {@code n} groups of writes fail as a database error would. */
+    public void failNextWrites(int n) {
+        failNext.set(n);
+    }
+
+    @Override
+    public StateStore onCreated(BeanCreatedEvent<StateStore> event) {
+        StateStore real = event.getBean();
+        return new StateStore() {
+            @Override
+            public Optional<StoredState> load(String type, String id) {
+                return real.load(type, id);
+            }
+
+            @Override
+            public List<RuntimeException> write(List<StateWrite> writes) {
+                blockedWriters.incrementAndGet();
+                open.acquireUninterruptibly();
+                open.release();
+                blockedWriters.decrementAndGet();
+                batchSizes.add(writes.size());
+                if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new IllegalStateException("simulated database failure");
+                }
+                return real.write(writes);
+            }
+
+            @Override
+            public List<String[]> dueTimers(long nowMillis, int limit) {
+                return real.dueTimers(nowMillis, limit);
+            }
+        };
+    }
+}
