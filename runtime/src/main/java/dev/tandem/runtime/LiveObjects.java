@@ -75,6 +75,19 @@ public final class LiveObjects {
         }
     }
 
+    /**
+     * Closes every client connection to an instance (close code 1012, "reconnect"), for operators:
+     * clients reconnect at once and resume where they were. {@code @OnDisconnect} runs for each.
+     *
+     * @param type the live-object type
+     * @param id the instance ID
+     * @return whether the instance was in memory (an instance that is not has no connections)
+     */
+    public boolean disconnectAll(String type, String id) {
+        registry.require(type);
+        return host.closeConnections(new InstanceKey(type, InstanceIds.check(id)));
+    }
+
     /** @return the live-object types */
     public LiveObjectRegistry types() {
         return registry;

@@ -241,6 +241,18 @@ public final class Host {
         return reply;
     }
 
+    /**
+     * Closes every connection to an instance that is in memory; clients reconnect.
+     *
+     * @param key the instance
+     * @return whether it was in memory
+     */
+    public boolean closeConnections(InstanceKey key) {
+        LiveInstance<?> instance = instances.get(key);
+        return instance != null && instance.offer(new InstanceMessage.CloseConnections(1012,
+                "the server closed the connection; reconnect"));
+    }
+
     /** Called by an instance that left memory. */
     void removed(LiveInstance<?> instance) {
         instances.remove(instance.key, instance);
@@ -307,7 +319,7 @@ public final class Host {
     void close() throws InterruptedException {
         scheduler.shutdownNow();
         for (LiveInstance<?> instance : instances.values()) {
-            instance.offer(new InstanceMessage.Shutdown());
+            instance.offer(new InstanceMessage.CloseConnections(1001, "the server is shutting down; reconnect"));
         }
         turnExecutor.shutdown();
         turnExecutor.awaitTermination(5, TimeUnit.SECONDS);

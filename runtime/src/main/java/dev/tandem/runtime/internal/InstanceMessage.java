@@ -76,8 +76,13 @@ sealed interface InstanceMessage {
     record Tick(long now, boolean force) implements InstanceMessage {
     }
 
-    /** The server is stopping: close every connection. */
-    record Shutdown() implements InstanceMessage {
+    /**
+     * Close every connection (server shutdown, or an operator's request); clients reconnect.
+     *
+     * @param code the WebSocket close code
+     * @param reason why, for the clients
+     */
+    record CloseConnections(int code, String reason) implements InstanceMessage {
     }
 
     /** Brings the instance into memory (for a due timer) and does nothing else. */

@@ -134,8 +134,8 @@ final class LiveInstance<T> {
                 onResync(m);
             } else if (message instanceof InstanceMessage.Tick m) {
                 onTick(m);
-            } else if (message instanceof InstanceMessage.Shutdown) {
-                onShutdown();
+            } else if (message instanceof InstanceMessage.CloseConnections m) {
+                onCloseConnections(m);
             }
         } catch (RuntimeException e) {
             LOG.error("Handling {} in {} failed", message.getClass().getSimpleName(), key, e);
@@ -412,14 +412,12 @@ final class LiveInstance<T> {
         mailbox.drain(m -> host.repost(key, m));
     }
 
-    private void onShutdown() {
+    /** Closes every connection; @OnDisconnect runs for each, as when a client leaves. */
+    private void onCloseConnections(InstanceMessage.CloseConnections close) {
         for (ClientConnection c : new ArrayList<>(connections.values())) {
-            c.gone = true;
-            c.sink().close(1001, "the server is shutting down; reconnect");
+            c.sink().close(close.code(), close.reason());
+            onLeave(new InstanceMessage.Leave(c));
         }
-        host.metrics().connected(-connections.size());
-        connections.clear();
-        connectionCount = 0;
     }
 
     // ---- for the host ----

@@ -1,0 +1,133 @@
+package dev.tandem.client;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Java client of a Tandem server, over the JDK's WebSocket. Each connection keeps a local copy
+ * of an instance's state (a snapshot, then patches), reconnects with backoff and resumes where it
+ * left off, and sends calls made while disconnected once it is back, each at most once.
+ *
+ * <pre>{@code
+ * try (TandemClient tandem = TandemClient.builder("ws://localhost:8080").session("ada").build()) {
+ *     CounterClient counter = CounterClient.connect(tandem, "lobby").join();
+ *     long now = counter.actions().increment(1).join();
+ *     counter.subscribe(state -> System.out.println(state.count()));
+ * }
+ * }</pre>
+ */
+public final class TandemClient implements Connector, AutoCloseable {
+
+    private final Builder options;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ScheduledExecutorService scheduler;
+    private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+
+    private TandemClient(Builder options) {
+        this.options = options;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tandem-client");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * @param url the server, like {@code ws://localhost:8080} (http URLs work too)
+     * @return a builder
+     */
+    public static Builder builder(String url) {
+        return new Builder(url);
+    }
+
+    @Override
+    public CompletableFuture<LiveConnection> connect(String typeName, String id) {
+        SocketConnection connection = new SocketConnection(this, typeName, id);
+        open.add(connection);
+        return connection.start();
+    }
+
+    /** Closes every connection this client opened. */
+    @Override
+    public void close() {
+        for (SocketConnection c : open) {
+            c.close();
+        }
+        scheduler.shutdownNow();
+    }
+
+    void closed(SocketConnection connection) {
+        open.remove(connection);
+    }
+
+    HttpClient http() {
+        return http;
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    Builder options() {
+        return options;
+    }
+
+    /** Settings of a {@link TandemClient}. */
+    public static final class Builder {
+        final String url;
+        String session = UUID.randomUUID().toString();
+        final Map<String, String> attributes = new LinkedHashMap<>();
+        Duration minDelay = Duration.ofMillis(250);
+        Duration maxDelay = Duration.ofSeconds(10);
+        Duration callTimeout = Duration.ofSeconds(15);
+        int maxQueued = 100;
+
+        private Builder(String url) {
+            this.url = url.replaceFirst("^http", "ws").replaceAll("/+$", "");
+        }
+
+        /** @param session the anonymous identity (the user ID on servers without authentication) */
+        public Builder session(String session) {
+            this.session = session;
+            return this;
+        }
+
+        /** @param name a connection attribute @param value its value, visible to hooks and actions */
+        public Builder attribute(String name, String value) {
+            attributes.put(name, value);
+            return this;
+        }
+
+        /** @param min first reconnect delay @param max longest one; doubles in between, with jitter */
+        public Builder reconnectDelays(Duration min, Duration max) {
+            this.minDelay = min;
+            this.maxDelay = max;
+            return this;
+        }
+
+        /** @param timeout how long a call may wait for its answer, queued or sent */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /** @param max how many calls may wait while disconnected */
+        public Builder maxQueued(int max) {
+            this.maxQueued = max;
+            return this;
+        }
+
+        /** @return the client */
+        public TandemClient build() {
+            return new TandemClient(this);
+        }
+    }
+}

@@ -1,0 +1,433 @@
+// Tandem client runtime: connects to live objects over WebSocket, keeps an immutable local copy of
+// their state, calls their actions. No dependencies; runs in browsers and in Node 20+ (pass a
+// WebSocket implementation such as the `ws` package). Protocol: docs/PROTOCOL.md.
+
+/** Errors from the server or the connection; `code` is stable, `message` is for people. */
+export class TandemError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = "TandemError";
+    this.code = code;
+  }
+}
+
+const PERMANENT_CLOSE = new Set([4400, 4403, 4404]);
+const CLOSE_CODES = { 4400: "bad_request", 4403: "rejected", 4404: "not_found", 4429: "unavailable", 4500: "internal", 4503: "unavailable" };
+const DEFAULTS = { minDelay: 250, maxDelay: 10000, callTimeout: 15000, maxQueued: 100, connectTimeout: 15000 };
+
+/**
+ * Connects to one live-object instance.
+ * Resolves once the first snapshot has arrived; rejects if the server refuses the connection.
+ */
+export function connect(type, id, options = {}) {
+  const handle = new LiveHandle(type, String(id), options);
+  return handle._start();
+}
+
+class LiveHandle {
+  constructor(type, id, options) {
+    if (!type || typeof type.type !== "string") {
+      throw new TypeError("connect(type, id, options): type must be a generated descriptor, like connect(Counter, 'lobby')");
+    }
+    this._type = type;
+    this._id = id;
+    this._options = { ...DEFAULTS, ...options };
+    this._WebSocket = options.WebSocket || globalThis.WebSocket;
+    if (!this._WebSocket) {
+      throw new TypeError("no WebSocket implementation: pass options.WebSocket (in Node 20: import WebSocket from 'ws')");
+    }
+    this._url = baseUrl(options.url) + "/tandem/ws/" + encodeURIComponent(type.type) + "/" + encodeURIComponent(id);
+    this._session = options.session || defaultSession();
+    this._client = randomId();
+    this._nextCall = 1;
+    this._pending = new Map(); // call id -> { action, args, resolve, reject, sent, result, timer }
+    this._queue = []; // call ids waiting for the connection
+    this._stateListeners = new Set();
+    this._statusListeners = new Set();
+    this._errorListeners = new Set();
+    this._state = undefined;
+    this._revision = -1;
+    this._epoch = null;
+    this._status = "connecting";
+    this._attempt = 0;
+    this._socket = null;
+    this._closed = false;
+    this._retryTimer = null;
+    this.connectionId = null;
+    this.userId = null;
+    this.actions = makeActions(type, this);
+  }
+
+  /** The state, replaced (never modified) on each change. */
+  get state() {
+    return this._state;
+  }
+
+  get revision() {
+    return this._revision;
+  }
+
+  get status() {
+    return this._status;
+  }
+
+  get id() {
+    return this._id;
+  }
+
+  subscribe(listener) {
+    this._stateListeners.add(listener);
+    return () => this._stateListeners.delete(listener);
+  }
+
+  onStatus(listener) {
+    this._statusListeners.add(listener);
+    return () => this._statusListeners.delete(listener);
+  }
+
+  onError(listener) {
+    this._errorListeners.add(listener);
+    return () => this._errorListeners.delete(listener);
+  }
+
+  call(action, args) {
+    if (this._closed) {
+      return Promise.reject(new TandemError("closed", "the connection is closed"));
+    }
+    return new Promise((resolve, reject) => {
+      const id = this._nextCall++;
+      const call = { action, args, resolve, reject, sent: false, result: undefined, timer: null };
+      call.timer = setTimeout(() => this._fail(id, new TandemError("timeout",
+          "no answer within " + this._options.callTimeout + " ms; the call may still have run")), this._options.callTimeout);
+      this._pending.set(id, call);
+      if (this._status === "open") {
+        this._send(id);
+      } else if (this._queue.length >= this._options.maxQueued) {
+        this._fail(id, new TandemError("unavailable", "more than " + this._options.maxQueued
+            + " calls are waiting for the connection; try again once it is back"));
+      } else {
+        this._queue.push(id);
+      }
+    });
+  }
+
+  close() {
+    if (this._closed) {
+      return;
+    }
+    this._closed = true;
+    clearTimeout(this._retryTimer);
+    if (this._socket) {
+      this._socket.close(1000, "closed by the client");
+      this._socket = null;
+    }
+    for (const id of [...this._pending.keys()]) {
+      this._fail(id, new TandemError("closed", "the connection was closed before the call was answered"));
+    }
+    this._setStatus("closed");
+    this._stateListeners.clear();
+    this._errorListeners.clear();
+    this._statusListeners.clear();
+  }
+
+  _start() {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        this.close();
+        reject(new TandemError("timeout", "no snapshot from " + this._url + " within " + this._options.connectTimeout + " ms"));
+      }, this._options.connectTimeout);
+      const offStatus = this.onStatus(status => {
+        if (status === "open") {
+          off();
+          resolve(this);
+        } else if (status === "closed") {
+          off();
+          reject(this._closeError || new TandemError("closed", "the connection was closed"));
+        }
+      });
+      const off = () => {
+        clearTimeout(timer);
+        offStatus();
+      };
+      this._open();
+    });
+  }
+
+  _open() {
+    const params = new URLSearchParams({ session: this._session, client: this._client });
+    for (const [name, value] of Object.entries(this._options.attributes || {})) {
+      params.set(name, String(value));
+    }
+    if (this._epoch !== null) {
+      params.set("rev", String(this._revision));
+      params.set("epoch", this._epoch);
+    }
+    const socket = new this._WebSocket(this._url + "?" + params.toString());
+    this._socket = socket;
+    socket.onmessage = event => {
+      if (socket === this._socket) {
+        this._onMessage(typeof event.data === "string" ? event.data : new TextDecoder().decode(event.data));
+      }
+    };
+    socket.onclose = event => {
+      if (socket === this._socket) {
+        this._onClose(event.code, event.reason);
+      }
+    };
+    socket.onerror = () => { /* a close event follows */ };
+  }
+
+  _onMessage(text) {
+    let m;
+    try {
+      m = JSON.parse(text);
+    } catch (e) {
+      this._emitError(new TandemError("bad_request", "the server sent something that is not JSON"));
+      return;
+    }
+    switch (m.type) {
+      case "snapshot":
+        this._epoch = m.epoch;
+        this._revision = m.rev;
+        this.connectionId = m.connectionId;
+        this.userId = m.userId;
+        this._setState(m.state);
+        this._ready();
+        break;
+      case "resumed":
+        this._ready();
+        break;
+      case "patch":
+        if (m.rev !== this._revision + 1) {
+          this._resync(); // a gap can't be repaired with patches: start over from a snapshot
+          return;
+        }
+        this._revision = m.rev;
+        this._setState(applyPatch(this._state, m.ops));
+        break;
+      case "result":
+        this._onResult(m);
+        break;
+      case "error":
+        if (m.id !== undefined && this._pending.has(m.id)) {
+          this._fail(m.id, new TandemError(m.code, m.message));
+        } else {
+          this._emitError(new TandemError(m.code, m.message));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  _onResult(m) {
+    const call = this._pending.get(m.id);
+    if (!call) {
+      return;
+    }
+    call.result = m;
+    this._settleResults();
+  }
+
+  /** Resolves calls whose turn the local state already includes. */
+  _settleResults() {
+    for (const [id, call] of this._pending) {
+      if (call.result !== undefined && call.result.rev <= this._revision) {
+        this._pending.delete(id);
+        clearTimeout(call.timer);
+        call.resolve(call.result.value);
+      }
+    }
+  }
+
+  _ready() {
+    this._attempt = 0;
+    this._setStatus("open");
+    // Calls sent before the drop and not answered are sent again with their IDs: the server
+    // recognises them (same client) and answers without running them twice.
+    for (const [id, call] of this._pending) {
+      if (call.sent && call.result === undefined) {
+        this._send(id);
+      }
+    }
+    const queued = this._queue;
+    this._queue = [];
+    for (const id of queued) {
+      if (this._pending.has(id)) {
+        this._send(id);
+      }
+    }
+    this._settleResults();
+  }
+
+  _send(id) {
+    const call = this._pending.get(id);
+    call.sent = true;
+    this._socket.send(JSON.stringify({ type: "call", id, action: call.action, args: call.args }));
+  }
+
+  _onClose(code, reason) {
+    this._socket = null;
+    if (this._closed) {
+      return;
+    }
+    if (PERMANENT_CLOSE.has(code)) {
+      this._closeError = new TandemError(CLOSE_CODES[code], reason || "refused by the server (" + code + ")");
+      this.close();
+      return;
+    }
+    this._setStatus(this._status === "connecting" && this._revision < 0 ? "connecting" : "reconnecting");
+    const delay = Math.min(this._options.maxDelay, this._options.minDelay * 2 ** this._attempt);
+    this._attempt++;
+    this._retryTimer = setTimeout(() => this._open(), delay * (0.5 + Math.random() * 0.5));
+  }
+
+  _resync() {
+    this._epoch = null; // no resume: the next connection starts with a snapshot
+    if (this._socket) {
+      const socket = this._socket;
+      this._socket = null;
+      socket.close(1000, "resync");
+      this._onClose(1000, "resync");
+    }
+  }
+
+  _fail(id, error) {
+    const call = this._pending.get(id);
+    if (!call) {
+      return;
+    }
+    this._pending.delete(id);
+    clearTimeout(call.timer);
+    this._queue = this._queue.filter(q => q !== id);
+    call.reject(error);
+  }
+
+  _setState(state) {
+    this._state = state;
+    for (const listener of [...this._stateListeners]) {
+      listener(state);
+    }
+    this._settleResults();
+  }
+
+  _setStatus(status) {
+    if (this._status === status) {
+      return;
+    }
+    this._status = status;
+    for (const listener of [...this._statusListeners]) {
+      listener(status);
+    }
+  }
+
+  _emitError(error) {
+    if (this._errorListeners.size === 0) {
+      console.warn("tandem:", error.code, error.message);
+    }
+    for (const listener of [...this._errorListeners]) {
+      listener(error);
+    }
+  }
+}
+
+function makeActions(type, handle) {
+  const actions = {};
+  for (const name of type.actions || []) {
+    actions[name] = (...args) => handle.call(name, args);
+  }
+  return Object.freeze(actions);
+}
+
+/**
+ * Applies a JSON Patch (RFC 6902: add, remove, replace) without modifying `root`: every object
+ * and array on the path of a change is copied, everything else is shared, so unchanged parts
+ * keep their identity (UI libraries can compare by reference).
+ */
+export function applyPatch(root, ops) {
+  let result = root;
+  for (const op of ops) {
+    result = applyOp(result, op);
+  }
+  return result;
+}
+
+function applyOp(root, op) {
+  const path = parsePointer(op.path);
+  if (path.length === 0) {
+    return op.op === "remove" ? undefined : op.value;
+  }
+  return update(root, path, 0, op);
+}
+
+function update(node, path, i, op) {
+  const key = path[i];
+  const copy = Array.isArray(node) ? node.slice() : { ...node };
+  if (i < path.length - 1) {
+    copy[key] = update(node[key], path, i + 1, op);
+    return copy;
+  }
+  if (Array.isArray(copy)) {
+    const index = key === "-" ? copy.length : Number(key);
+    if (op.op === "add") {
+      copy.splice(index, 0, op.value);
+    } else if (op.op === "remove") {
+      copy.splice(index, 1);
+    } else {
+      copy[index] = op.value;
+    }
+  } else if (op.op === "remove") {
+    delete copy[key];
+  } else {
+    copy[key] = op.value;
+  }
+  return copy;
+}
+
+function parsePointer(pointer) {
+  if (pointer === "") {
+    return [];
+  }
+  return pointer.slice(1).split("/").map(s => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+
+function baseUrl(url) {
+  if (url) {
+    return String(url).replace(/^http/, "ws").replace(/\/+$/, "");
+  }
+  if (globalThis.location && globalThis.location.host) {
+    return (globalThis.location.protocol === "https:" ? "wss://" : "ws://") + globalThis.location.host;
+  }
+  throw new TypeError("options.url is required outside a browser, like { url: 'ws://127.0.0.1:8080' }");
+}
+
+function randomId() {
+  if (globalThis.crypto && globalThis.crypto.randomUUID) {
+    return globalThis.crypto.randomUUID();
+  }
+  return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+
+let processSession = null;
+
+/** A browser keeps one session ID in local storage, so a reload is the same user; Node keeps one per process. */
+function defaultSession() {
+  try {
+    const storage = globalThis.localStorage;
+    if (storage) {
+      let session = storage.getItem("tandem.session");
+      if (!session) {
+        session = randomId();
+        storage.setItem("tandem.session", session);
+      }
+      return session;
+    }
+  } catch (e) {
+    // storage may be blocked; fall through
+  }
+  if (!processSession) {
+    processSession = randomId();
+  }
+  return processSession;
+}
