@@ -1,0 +1,59 @@
+package dev.tandem.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.codegen.testing.NodeProcess;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The samples in headless Chromium (Playwright from npm, Debian's chromium), against the real
+ * samples app on the embedded database: first every sample with two users, then, after a restart
+ * of the app on the same data folder, that the counter kept its value. Screenshots go to
+ * {@code target/screenshots}.
+ */
+class NodeBrowserTest {
+
+    private static EmbeddedServer start(Path data) {
+        return ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "micronaut.server.host", "127.0.0.1",
+                "micronaut.server.port", -1,
+                "tandem.data-dir", data.toString()));
+    }
+
+    private static NodeProcess.Result run(EmbeddedServer server, Path stateFile, String test) throws Exception {
+        Map<String, String> env = Map.of(
+                "SAMPLES_URL", "http://127.0.0.1:" + server.getPort(),
+                "SCREENSHOTS", Path.of("target/screenshots").toAbsolutePath().toString(),
+                "STATE_FILE", stateFile.toString());
+        NodeProcess.Result r = NodeProcess.run(Path.of("src/test/browser").toAbsolutePath(), env, 240,
+                List.of("node", "--test", "--test-reporter=spec", "--test-concurrency=1", test));
+        System.out.println(r.output());
+        return r;
+    }
+
+    @Test
+    void theSamplesWorkInARealBrowserAndSurviveARestart() throws Exception {
+        NodeProcess.nodeModules();
+        Path data = Files.createTempDirectory("tandem-samples");
+        Path stateFile = data.resolve("browser-state.json");
+        try (EmbeddedServer first = start(data)) {
+            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs");
+            assertEquals(0, r.exitCode(), "browser tests failed:\n" + r.output());
+        }
+        assertTrue(Files.exists(stateFile), "the counter test recorded its room");
+        try (EmbeddedServer second = start(data)) {
+            NodeProcess.Result r = run(second, stateFile, "after-restart.test.mjs");
+            assertEquals(0, r.exitCode(), "after the restart:\n" + r.output());
+        }
+        for (String shot : List.of("index", "cursors", "tic-tac-toe", "tasks", "counter", "counter-after-restart")) {
+            assertTrue(Files.size(Path.of("target/screenshots/" + shot + ".png")) > 1000, shot + ".png was saved");
+        }
+    }
+}
