@@ -9,12 +9,13 @@ import java.util.List;
  */
 final class ResumeBuffer {
 
-    private final byte[][] frames;
+    private final int capacity;
+    private byte[][] frames; // allocated with the first patch: most instances in memory are idle
     private long newest;
     private int size;
 
     ResumeBuffer(int capacity) {
-        this.frames = new byte[Math.max(1, capacity)][];
+        this.capacity = Math.max(1, capacity);
     }
 
     /**
@@ -22,6 +23,9 @@ final class ResumeBuffer {
      * @param frame the encoded patch
      */
     void add(long revision, byte[] frame) {
+        if (frames == null) {
+            frames = new byte[capacity][];
+        }
         newest = revision;
         frames[(int) (revision % frames.length)] = frame;
         size = Math.min(size + 1, frames.length);
