@@ -9,20 +9,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@link LiveContext} of one instance. Timer changes made during a turn are collected here and
+ * Internal API (used by the test kit too). The {@link LiveContext} of one instance. Timer changes made during a turn are collected here and
  * applied only when the turn commits.
  */
-final class InstanceContext implements LiveContext {
+public final class InstanceContext implements LiveContext {
 
     /** Marks a cancelled timer among a turn's changes. */
-    static final long CANCELLED = -1;
+    public static final long CANCELLED = -1;
 
     private final InstanceKey key;
     private final Clock clock;
     private final List<String> timerNames;
     private Map<String, Long> turnChanges;
 
-    InstanceContext(InstanceKey key, Clock clock, List<String> timerNames) {
+    /**
+     * @param key the instance
+     * @param clock the runtime's clock
+     * @param timerNames the type's {@code @OnTimer} methods
+     */
+    public InstanceContext(InstanceKey key, Clock clock, List<String> timerNames) {
         this.key = key;
         this.clock = clock;
         this.timerNames = timerNames;

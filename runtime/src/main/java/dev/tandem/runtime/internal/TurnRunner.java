@@ -13,19 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs turns on one live object and keeps its last committed field values. After a turn it reads
+ * Internal API (used by the test kit too). Runs turns on one live object and keeps its last
+ * committed field values. After a turn it reads
  * every field, diffs it against the committed value into JSON Patch operations, and commits; if
  * the turn threw (or left a field unreadable), it writes the committed values back instead.
  *
  * @param <T> the live-object class
  */
-final class TurnRunner<T> {
+public final class TurnRunner<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRunner.class);
 
     /** The code of one turn. */
     @FunctionalInterface
-    interface Body<T> {
+    public interface Body<T> {
         /** @return the turn's encoded result, or {@code null} */
         JsonNode run(T target) throws Exception;
     }
@@ -39,8 +40,10 @@ final class TurnRunner<T> {
      * @param storedChanged whether a stored field changed
      * @param timerChanges the timers it scheduled or cancelled
      */
-    record Result(JsonNode value, Throwable failure, ArrayNode ops, boolean storedChanged, Map<String, Long> timerChanges) {
-        boolean ok() {
+    public record Result(JsonNode value, Throwable failure, ArrayNode ops, boolean storedChanged,
+            Map<String, Long> timerChanges) {
+        /** @return whether the turn committed */
+        public boolean ok() {
             return failure == null;
         }
     }
@@ -52,7 +55,12 @@ final class TurnRunner<T> {
     private final JsonNode[] committed;
     private final InstanceContext context;
 
-    TurnRunner(T target, StateAccess<T> state, InstanceContext context) {
+    /**
+     * @param target the live object
+     * @param state its generated state access
+     * @param context its context, which collects each turn's timer changes
+     */
+    public TurnRunner(T target, StateAccess<T> state, InstanceContext context) {
         this.target = target;
         this.state = state;
         this.fields = state.fields();
@@ -65,7 +73,11 @@ final class TurnRunner<T> {
         }
     }
 
-    Result run(Body<T> body) {
+    /**
+     * @param body the turn's code
+     * @return how it ended; on failure every field is back at its committed value
+     */
+    public Result run(Body<T> body) {
         context.beginTurn();
         JsonNode value;
         try {
@@ -120,7 +132,7 @@ final class TurnRunner<T> {
      * @param storedOnly whether to leave out fields that are not stored
      * @return the committed state; its values are shared and must not be modified
      */
-    ObjectNode snapshot(boolean storedOnly) {
+    public ObjectNode snapshot(boolean storedOnly) {
         ObjectNode tree = Frames.JSON.createObjectNode();
         for (int i = 0; i < committed.length; i++) {
             if (!storedOnly || fields.get(i).stored()) {

@@ -1,0 +1,190 @@
+package dev.tandem.runtime.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.Caller;
+import dev.tandem.Connection;
+import dev.tandem.LiveContext;
+import dev.tandem.runtime.internal.InstanceContext;
+import dev.tandem.runtime.internal.InstanceKey;
+import dev.tandem.runtime.internal.TurnRunner;
+import dev.tandem.spi.Dependencies;
+import dev.tandem.spi.LiveObjectDefinition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One live-object instance under test. Every method that runs code runs it as a turn; a turn that
+ * throws is rolled back and its exception rethrown.
+ *
+ * @param <T> the live-object class
+ */
+public final class TestInstance<T> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LiveObjectDefinition<T> definition;
+    private final ManualClock clock;
+    private final T object;
+    private final TurnRunner<T> turns;
+    private final List<ArrayNode> patches = new ArrayList<>();
+    private final Map<String, Long> timers = new TreeMap<>();
+    private long revision = 1;
+
+    TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock)
+            throws Exception {
+        this.definition = definition;
+        this.clock = clock;
+        InstanceContext context = new InstanceContext(new InstanceKey(definition.typeName(), id), clock,
+                definition.timers());
+        this.object = definition.create(new Dependencies() {
+            @Override
+            public <D> D bean(Class<D> type) {
+                Object bean = beans.get(type);
+                if (bean == null) {
+                    throw new IllegalStateException(definition.typeName() + " takes a " + type.getName()
+                            + " in its constructor: give the kit one with withBean(" + type.getSimpleName() + ".class, ...)");
+                }
+                return type.cast(bean);
+            }
+
+            @Override
+            public LiveContext context() {
+                return context;
+            }
+        });
+        this.turns = new TurnRunner<>(object, definition.state(), context);
+        if (definition.hasOnCreate()) {
+            turn(o -> {
+                definition.onCreate(o);
+                return null;
+            });
+        }
+        patches.clear();
+        revision = 1; // as on the server: a new instance, @OnCreate included, is revision 1
+    }
+
+    /** @return the live object itself, to look at its fields */
+    public T object() {
+        return object;
+    }
+
+    /** @return the state as clients see it */
+    public ObjectNode state() {
+        return turns.snapshot(false).deepCopy();
+    }
+
+    /** @return the state as it would be stored: without the fields kept out of storage */
+    public ObjectNode storedState() {
+        return turns.snapshot(true).deepCopy();
+    }
+
+    /** @return the revision: 1 after creation, one more per turn that changed something */
+    public long revision() {
+        return revision;
+    }
+
+    /** @return every patch since creation, in order */
+    public List<ArrayNode> patches() {
+        return Collections.unmodifiableList(patches);
+    }
+
+    /** @return the patch of the last turn that changed something, or {@code null} */
+    public ArrayNode lastPatch() {
+        return patches.isEmpty() ? null : patches.get(patches.size() - 1);
+    }
+
+    /** @return the pending timers and when they are due */
+    public Map<String, Instant> timers() {
+        Map<String, Instant> due = new TreeMap<>();
+        timers.forEach((name, at) -> due.put(name, Instant.ofEpochMilli(at)));
+        return due;
+    }
+
+    /**
+     * Calls an action as {@code caller}; arguments are Java values, encoded to JSON as a client
+     * would send them.
+     *
+     * @param caller who calls
+     * @param action the action's name
+     * @param arguments its arguments, by position
+     * @return its encoded result (JSON null for {@code void})
+     * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}
+     */
+    public JsonNode call(Caller caller, String action, Object... arguments) throws Exception {
+        ArrayNode args = JSON.valueToTree(arguments);
+        JsonNode result = turn(o -> definition.actions().invoke(o, action, args, caller));
+        return result == null ? JSON.nullNode() : result;
+    }
+
+    /** @param connection a client connecting: runs {@code @OnConnect} */
+    public void connect(Connection connection) throws Exception {
+        turn(o -> {
+            definition.onConnect(o, connection);
+            return null;
+        });
+    }
+
+    /** @param connection a client leaving: runs {@code @OnDisconnect} */
+    public void disconnect(Connection connection) throws Exception {
+        turn(o -> {
+            definition.onDisconnect(o, connection);
+            return null;
+        });
+    }
+
+    /**
+     * Moves the kit's clock forward and runs the timers that become due, in order of due time.
+     *
+     * @param by how far
+     * @throws Exception what a timer method threw
+     */
+    public void advance(java.time.Duration by) throws Exception {
+        clock.advance(by);
+        while (true) {
+            String next = null;
+            for (Map.Entry<String, Long> t : timers.entrySet()) {
+                if (t.getValue() <= clock.millis() && (next == null || t.getValue() < timers.get(next))) {
+                    next = t.getKey();
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            String timer = next;
+            timers.remove(timer);
+            turn(o -> {
+                definition.onTimer(o, timer);
+                return null;
+            });
+        }
+    }
+
+    private JsonNode turn(TurnRunner.Body<T> body) throws Exception {
+        TurnRunner.Result result = turns.run(body);
+        if (!result.ok()) {
+            if (result.failure() instanceof Exception e) {
+                throw e;
+            }
+            throw (Error) result.failure();
+        }
+        result.timerChanges().forEach((name, at) -> {
+            if (at == InstanceContext.CANCELLED) {
+                timers.remove(name);
+            } else {
+                timers.put(name, at);
+            }
+        });
+        if (result.ops() != null) {
+            revision++;
+            patches.add(result.ops());
+        }
+        return result.value();
+    }
+}
