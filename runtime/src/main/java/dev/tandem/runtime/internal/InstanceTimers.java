@@ -2,40 +2,88 @@ package dev.tandem.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 
-/** The pending timers of one instance: timer name to due time (epoch milliseconds). */
+/**
+ * The pending timers of one instance: when each is due (stored with the instance) and the
+ * scheduled task that will post it to the mailbox. Touched only by the instance's turns.
+ */
 final class InstanceTimers {
 
     private final Map<String, Long> due = new TreeMap<>();
+    private final Map<String, ScheduledFuture<?>> scheduled = new HashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+    private final BiConsumer<String, Long> fire;
 
+    /**
+     * @param scheduler runs the tasks
+     * @param clock the runtime's clock, in epoch milliseconds
+     * @param fire posts a due timer (name, due time) to the instance
+     */
+    InstanceTimers(ScheduledExecutorService scheduler, LongSupplier clock, BiConsumer<String, Long> fire) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.fire = fire;
+    }
+
+    /** Loads stored timers and schedules them; overdue ones fire at once. */
     void load(JsonNode stored) {
         if (stored != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 due.put(e.getKey(), e.getValue().asLong());
+                arm(e.getKey(), e.getValue().asLong());
             }
         }
     }
 
-    void put(String name, long at) {
-        due.put(name, at);
+    /**
+     * Applies a committed turn's changes: a due time schedules (or moves) a timer,
+     * {@link InstanceContext#CANCELLED} cancels it.
+     *
+     * @return whether anything changed
+     */
+    boolean apply(Map<String, Long> changes) {
+        changes.forEach((name, at) -> {
+            unschedule(name);
+            if (at == InstanceContext.CANCELLED) {
+                due.remove(name);
+            } else {
+                due.put(name, at);
+                arm(name, at);
+            }
+        });
+        return !changes.isEmpty();
     }
 
-    void remove(String name) {
-        due.remove(name);
-    }
-
-    /** @return whether {@code name} is pending and due at exactly {@code at} (not moved or cancelled since) */
-    boolean isDue(String name, long at) {
+    /**
+     * Takes a timer that fired, if it is still pending at that due time (not moved or cancelled).
+     *
+     * @return whether it should run
+     */
+    boolean take(String name, long at) {
         Long d = due.get(name);
-        return d != null && d == at;
+        if (d == null || d != at) {
+            return false;
+        }
+        due.remove(name);
+        scheduled.remove(name);
+        return true;
     }
 
-    Map<String, Long> all() {
-        return due;
+    /** Cancels every scheduled task; the due times stay stored. */
+    void cancelAll() {
+        scheduled.values().forEach(f -> f.cancel(false));
+        scheduled.clear();
     }
 
     /** @return the timers as stored, or {@code null} when there are none */
@@ -51,5 +99,17 @@ final class InstanceTimers {
     /** @return when the earliest timer is due, or {@code null} */
     Long wakeAt() {
         return due.values().stream().min(Long::compare).orElse(null);
+    }
+
+    private void arm(String name, long at) {
+        long delay = Math.max(0, at - clock.getAsLong());
+        scheduled.put(name, scheduler.schedule(() -> fire.accept(name, at), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private void unschedule(String name) {
+        ScheduledFuture<?> old = scheduled.remove(name);
+        if (old != null) {
+            old.cancel(false);
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +37,7 @@ final class LiveInstance<T> {
     private final OutputGate gate = new OutputGate();
     private final ResumeBuffer resume;
     private final CallCache calls;
-    private final InstanceTimers timers = new InstanceTimers();
-    private final Map<String, ScheduledFuture<?>> timerFutures = new LinkedHashMap<>();
+    private final InstanceTimers timers;
 
     private TurnRunner<T> turns;
     private String epoch;
@@ -60,6 +58,8 @@ final class LiveInstance<T> {
         this.resume = new ResumeBuffer(host.config().getResume().getBufferSize());
         this.calls = new CallCache(host.config().getResume().getCallCacheSize());
         this.mailbox = new Mailbox<>(host.turnExecutor(), this::handle, this::afterBatch, 64, true);
+        this.timers = new InstanceTimers(host.scheduler(), context::millis,
+                (name, at) -> mailbox.offer(new InstanceMessage.TimerDue(name, at)));
         this.lastActivity = context.millis();
     }
 
@@ -75,13 +75,12 @@ final class LiveInstance<T> {
         epoch = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(System.identityHashCode(this), 36);
         if (stored != null) {
             definition.state().restore(object, stored.state());
-            timers.load(stored.timers());
             revision = stored.revision();
             submitted = revision;
             confirmed = revision;
             lastStoredChange = revision;
             turns = new TurnRunner<>(object, definition.state(), context);
-            timers.all().forEach(this::armTimer);
+            timers.load(stored.timers());
             return;
         }
         turns = new TurnRunner<>(object, definition.state(), context);
@@ -94,7 +93,7 @@ final class LiveInstance<T> {
                 throw new IllegalStateException("@OnCreate of " + key + " failed, so the instance was not created",
                         created.failure());
             }
-            applyTimerChanges(created.timerChanges());
+            timers.apply(created.timerChanges());
         }
         revision = 1;
         lastStoredChange = 1;
@@ -180,7 +179,7 @@ final class LiveInstance<T> {
 
     /** Commits a successful turn: next revision, patch to the resume buffer, broadcast through the gate. */
     private long commit(TurnRunner.Result result) {
-        boolean timersChanged = applyTimerChanges(result.timerChanges());
+        boolean timersChanged = timers.apply(result.timerChanges());
         if (result.ops() == null) {
             if (timersChanged) {
                 storedDirty = true;
@@ -303,35 +302,12 @@ final class LiveInstance<T> {
 
     // ---- timers ----
 
-    private boolean applyTimerChanges(Map<String, Long> changes) {
-        changes.forEach((name, at) -> {
-            ScheduledFuture<?> old = timerFutures.remove(name);
-            if (old != null) {
-                old.cancel(false);
-            }
-            if (at == InstanceContext.CANCELLED) {
-                timers.remove(name);
-            } else {
-                timers.put(name, at);
-                armTimer(name, at);
-            }
-        });
-        return !changes.isEmpty();
-    }
-
-    private void armTimer(String name, long at) {
-        long delay = Math.max(0, at - context.millis());
-        timerFutures.put(name, host.scheduler().schedule(
-                () -> mailbox.offer(new InstanceMessage.TimerDue(name, at)), delay, TimeUnit.MILLISECONDS));
-    }
-
     private void onTimerDue(InstanceMessage.TimerDue due) {
-        if (!timers.isDue(due.timer(), due.dueAt())) {
+        if (!timers.take(due.timer(), due.dueAt())) {
             return; // moved or cancelled since
         }
-        timers.remove(due.timer());
-        timerFutures.remove(due.timer());
-        storedDirty = true;
+        storedDirty = true; // the timer is no longer pending
+
         lastStoredChange = revision;
         TurnRunner.Result result = turns.run(o -> {
             definition.onTimer(o, due.timer());
@@ -406,8 +382,7 @@ final class LiveInstance<T> {
 
     private void deactivate() {
         mailbox.close();
-        timerFutures.values().forEach(f -> f.cancel(false));
-        timerFutures.clear();
+        timers.cancelAll();
         host.removed(this);
         mailbox.drain(m -> host.repost(key, m));
     }
