@@ -307,7 +307,6 @@ final class LiveInstance<T> {
             return; // moved or cancelled since
         }
         storedDirty = true; // the timer is no longer pending
-
         lastStoredChange = revision;
         TurnRunner.Result result = turns.run(o -> {
             definition.onTimer(o, due.timer());
