@@ -225,7 +225,9 @@ export type WhiteboardColor =
  * Java: com.example.Whiteboard.Cursor
  */
 export interface WhiteboardCursor {
+  /** horizontal position */
   x: number;
+  /** vertical position */
   y: number;
   name: string;
   color: WhiteboardColor;

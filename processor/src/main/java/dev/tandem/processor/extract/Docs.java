@@ -32,4 +32,30 @@ final class Docs {
         }
         return sb.toString().strip();
     }
+
+    /**
+     * @param elements the compiler's element utilities
+     * @param owner a documented element, such as a record
+     * @param name a parameter name
+     * @return the text of its {@code @param name} tag (how record components are documented), or empty
+     */
+    static String param(Elements elements, Element owner, String name) {
+        String raw = elements.getDocComment(owner);
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        for (String line : raw.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (sb != null) {
+                if (trimmed.startsWith("@")) {
+                    break;
+                }
+                sb.append(' ').append(trimmed);
+            } else if (trimmed.startsWith("@param " + name + " ") || trimmed.equals("@param " + name)) {
+                sb = new StringBuilder(trimmed.substring(("@param " + name).length()).strip());
+            }
+        }
+        return sb == null ? "" : sb.toString().strip();
+    }
 }

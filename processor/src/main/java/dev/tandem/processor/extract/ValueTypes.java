@@ -158,8 +158,12 @@ final class ValueTypes {
         for (RecordComponentElement c : element.getRecordComponents()) {
             TypeUse type = property(element, c.getSimpleName().toString(), c.asType(), mapper,
                     Nullability.nullable(c, c.asType()));
+            String doc = Docs.of(elements, c);
+            if (doc.isEmpty()) {
+                doc = Docs.param(elements, element, c.getSimpleName().toString());
+            }
             properties.add(new PropertyModel(c.getSimpleName().toString(), type,
-                    c.getAccessor().getSimpleName().toString(), null, Docs.of(elements, c)));
+                    c.getAccessor().getSimpleName().toString(), null, doc));
         }
         return properties;
     }
