@@ -291,6 +291,21 @@ public class TandemConfiguration {
     @ConfigurationProperties("storage")
     public static class Storage {
         private int maxBatch = 1000;
+        private Duration commitDelay = Duration.ofNanos(500_000);
+
+        /**
+         * @return how long the writer waits before a commit when writes were already queued as the
+         *     last one finished (under load), so more turns share the commit; 0 turns it off. An idle
+         *     writer never waits.
+         */
+        public Duration getCommitDelay() {
+            return commitDelay;
+        }
+
+        /** @param commitDelay the wait before a commit under load */
+        public void setCommitDelay(Duration commitDelay) {
+            this.commitDelay = commitDelay;
+        }
 
         /** @return the most instance writes grouped into one transaction */
         public int getMaxBatch() {

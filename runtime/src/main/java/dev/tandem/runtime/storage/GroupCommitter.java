@@ -58,6 +58,7 @@ public final class GroupCommitter {
 
     private final StateStore store;
     private final int maxBatch;
+    private final long commitDelayNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Timer writeTimer;
@@ -66,6 +67,7 @@ public final class GroupCommitter {
     GroupCommitter(StateStore store, TandemConfiguration config, MeterRegistry meters) {
         this.store = store;
         this.maxBatch = config.getStorage().getMaxBatch();
+        this.commitDelayNanos = config.getStorage().getCommitDelay().toNanos();
         this.writeTimer = Timer.builder("tandem.storage.write").description("Time to store one group of writes")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.writer = new Thread(this::run, "tandem-storage");
@@ -84,15 +86,24 @@ public final class GroupCommitter {
 
     private void run() {
         List<Pending> drained = new ArrayList<>();
+        boolean loaded = false;
         while (running || !queue.isEmpty()) {
             try {
                 Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    loaded = false;
                     continue;
+                }
+                if (loaded && commitDelayNanos > 0) {
+                    // Writes were already waiting when the last group finished: the store is busy.
+                    // Waiting a moment lets more turns fold into this group, so a hot instance pays
+                    // for fewer commits; an idle writer commits at once.
+                    java.util.concurrent.locks.LockSupport.parkNanos(commitDelayNanos);
                 }
                 drained.add(first);
                 queue.drainTo(drained, maxBatch - 1);
                 apply(coalesce(drained));
+                loaded = !queue.isEmpty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -1,6 +1,5 @@
 package dev.tandem.runtime.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.InstanceIds;
 import dev.tandem.runtime.LiveObjectException;
@@ -10,23 +9,25 @@ import dev.tandem.runtime.internal.ClientConnection;
 import dev.tandem.runtime.internal.Frames;
 import dev.tandem.runtime.internal.Host;
 import dev.tandem.runtime.internal.InstanceKey;
-import dev.tandem.runtime.internal.Outcome;
 import dev.tandem.runtime.internal.RateLimiter;
 import io.micronaut.core.convert.value.ConvertibleMultiValues;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.micronaut.http.server.netty.websocket.NettyServerWebSocketHandler;
 import io.micronaut.websocket.WebSocketSession;
 import io.micronaut.websocket.annotation.OnClose;
 import io.micronaut.websocket.annotation.OnError;
 import io.micronaut.websocket.annotation.OnMessage;
 import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ final class LiveSocket {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
     private static final String STATE = "tandem.socket";
+    private static final String INBOUND = "tandem.inbound";
     private static final Set<String> RESERVED = Set.of("session", "client", "rev", "epoch");
     private static final AtomicLong CONNECTIONS = new AtomicLong();
 
@@ -48,6 +50,7 @@ final class LiveSocket {
     private final TandemConfiguration config;
     private final Identity identity;
     private final String node = Long.toString(System.currentTimeMillis() % 46656, 36);
+    private final Map<EventLoop, LoopFlusher> flushers = new ConcurrentHashMap<>();
 
     LiveSocket(Host host, LiveObjectRegistry registry, TandemConfiguration config, Identity identity) {
         this.host = host;
@@ -59,7 +62,8 @@ final class LiveSocket {
     @OnOpen
     void onOpen(String type, String id, WebSocketSession session, HttpRequest<?> request) {
         Channel channel = ((NettyHttpRequest<?>) request).getChannelHandlerContext().channel();
-        SocketSink sink = new SocketSink(channel, config.getLimits().getMaxSendQueue());
+        SocketSink sink = new SocketSink(channel,
+                flushers.computeIfAbsent(channel.eventLoop(), LoopFlusher::new), config.getLimits().getMaxSendQueue());
         try {
             registry.require(type);
             InstanceKey key = new InstanceKey(type, InstanceIds.check(id));
@@ -73,6 +77,9 @@ final class LiveSocket {
             SocketState state = new SocketState(key, connection, sink,
                     new RateLimiter(limits.getCallsPerSecond(), limits.getCallBurst()), limits.getMaxMessageSize());
             session.put(STATE, state);
+            InboundFrames inbound = new InboundFrames(state, host, limits);
+            session.put(INBOUND, inbound);
+            install(channel, inbound);
             sink.onBackpressure(new SocketSink.Backpressure() {
                 @Override
                 public void lagging() {
@@ -88,6 +95,22 @@ final class LiveSocket {
         } catch (LiveObjectException e) {
             sink.send(Frames.error(null, e.code(), e.getMessage()));
             sink.close(e.code() == ErrorCode.NOT_FOUND ? 4404 : 4400, e.getMessage());
+        }
+    }
+
+    /**
+     * Puts the frame handler right after Netty's WebSocket decoder, ahead of Micronaut's handler
+     * (which may not be in the pipeline yet while {@code @OnOpen} runs). Without the decoder in
+     * sight, frames still arrive through {@link #onMessage}.
+     */
+    private static void install(Channel channel, InboundFrames inbound) {
+        ChannelPipeline pipeline = channel.pipeline();
+        if (pipeline.get("wsdecoder") != null) {
+            pipeline.addAfter("wsdecoder", InboundFrames.NAME, inbound);
+        } else if (pipeline.get(NettyServerWebSocketHandler.ID) != null) {
+            pipeline.addBefore(NettyServerWebSocketHandler.ID, InboundFrames.NAME, inbound);
+        } else {
+            LOG.debug("No WebSocket decoder in the pipeline; frames go through @OnMessage");
         }
     }
 
@@ -124,66 +147,17 @@ final class LiveSocket {
         return attributes;
     }
 
+    /** Not reached while {@link InboundFrames} is in the pipeline; kept so that no frame is ever lost. */
     @OnMessage(maxPayloadLength = TandemConfiguration.Limits.HARD_MAX_MESSAGE_SIZE)
     void onMessage(WebSocketFrame frame, WebSocketSession session) {
         try {
-            SocketState state = session.get(STATE, SocketState.class).orElse(null);
-            if (state == null) {
-                return; // the open was refused
-            }
-            switch (state.accept(frame)) {
-                case FRAGMENT -> { }
-                case TOO_LARGE -> state.sink.send(Frames.error(null, ErrorCode.TOO_LARGE, "a message of " + state.lastSize()
-                        + " bytes is over the limit of " + config.getLimits().getMaxMessageSize()
-                        + " (tandem.limits.max-message-size); it was dropped"));
-                case BINARY -> state.sink.send(Frames.error(null, ErrorCode.BAD_REQUEST,
-                        "binary frames are not part of the protocol; send JSON as text frames"));
-                case MESSAGE -> {
-                    ByteBuf message = state.takeMessage();
-                    try {
-                        handle(state, message);
-                    } finally {
-                        message.release();
-                    }
-                }
+            InboundFrames inbound = session.get(INBOUND, InboundFrames.class).orElse(null);
+            if (inbound != null) {
+                inbound.accept(frame);
             }
         } finally {
             frame.release();
         }
-    }
-
-    private void handle(SocketState state, ByteBuf content) {
-        boolean allowed = state.limiter.tryAcquire(); // every message counts, valid or not
-        ClientMessage message;
-        try {
-            message = ClientMessages.parse(content);
-        } catch (ClientMessages.Invalid e) {
-            state.sink.send(Frames.error(e.callId, allowed ? e.code() : ErrorCode.RATE_LIMITED,
-                    allowed ? e.getMessage() : rateLimited()));
-            return;
-        }
-        JsonNode callId = message instanceof ClientMessage.Call c ? c.id() : null;
-        if (!allowed) {
-            state.sink.send(Frames.error(callId, ErrorCode.RATE_LIMITED, rateLimited()));
-            return;
-        }
-        if (message instanceof ClientMessage.Ping) {
-            state.sink.send(Frames.pong());
-            return;
-        }
-        ClientMessage.Call call = (ClientMessage.Call) message;
-        host.call(state.key, call.action(), call.args(), state.connection, state.connection.clientId(), callId,
-                outcome -> reply(state, callId, outcome));
-    }
-
-    private String rateLimited() {
-        return "more than " + config.getLimits().getCallsPerSecond() + " messages per second (tandem.limits.calls-per-second,"
-                + " burst " + config.getLimits().getCallBurst() + "); this one was not processed, send it again later";
-    }
-
-    private static void reply(SocketState state, JsonNode callId, Outcome outcome) {
-        state.sink.send(outcome.isOk() ? Frames.result(callId, outcome.revision(), outcome.value())
-                : Frames.error(callId, outcome.error(), outcome.message()));
     }
 
     @OnClose

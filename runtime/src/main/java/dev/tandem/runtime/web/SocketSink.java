@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends frames to one WebSocket connection. Frames from any thread are queued and written by one
- * task on the connection's event loop, with one flush per batch. The connection's backlog is
+ * Sends frames to one WebSocket connection. Frames from any thread are queued and written on the
+ * connection's event loop (through its {@link LoopFlusher}), with one flush per batch. The connection's backlog is
  * bounded by Netty's write watermarks ({@code tandem.limits.max-send-queue}): once the client stops
  * reading and the backlog passes the mark, patches are dropped and the instance is told, and when
  * the backlog drains the instance sends a fresh snapshot instead of the missed patches.
@@ -32,14 +32,16 @@ final class SocketSink implements Sink {
     }
 
     private final Channel channel;
+    private final LoopFlusher flusher;
     private final Queue<ByteBuf> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean lagging;
     private volatile boolean closing;
     private Backpressure backpressure;
 
-    SocketSink(Channel channel, int maxSendQueue) {
+    SocketSink(Channel channel, LoopFlusher flusher, int maxSendQueue) {
         this.channel = channel;
+        this.flusher = flusher;
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(maxSendQueue / 2, maxSendQueue));
         channel.pipeline().addLast("tandem-backpressure", new ChannelInboundHandlerAdapter() {
             @Override
@@ -77,11 +79,12 @@ final class SocketSink implements Sink {
         }
         queue.add(Unpooled.wrappedBuffer(frame));
         if (scheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(this::drain);
+            flusher.schedule(this);
         }
     }
 
-    private void drain() {
+    /** Writes what is queued with one flush; runs on the channel's event loop. */
+    void drain() {
         scheduled.set(false);
         boolean wrote = false;
         for (ByteBuf b = queue.poll(); b != null; b = queue.poll()) {
