@@ -1,6 +1,7 @@
 // Adapter for Tandem's WebSocket protocol (docs/PROTOCOL.md): a snapshot on join, calls
-// {"type":"call","id","action":"increment","args":[]}, a patch to every connection, then the
-// caller's result. Completion = the result; the own patch's arrival is recorded too.
+// {"type":"call","id","action":"increment","args":[]}, a patch to every other connection, and to
+// the caller its result carrying its own patch ("ops"). Completion = the result; the own patch's
+// arrival is recorded too (the same instant when it came inside the result).
 // Passive receivers (not sending) only count frames: they look at one byte, not parse JSON.
 import WebSocket from "ws";
 
@@ -56,9 +57,17 @@ export async function connect({ base, type, oid, index, sender, ctx, connectTime
         }
         break;
       case "result": {
-        ctx.onFrame(len, 2);
-        const tPatch = patchTimes.get(m.rev);
-        patchTimes.delete(m.rev);
+        let tPatch;
+        if (m.ops !== undefined) {
+          ctx.onFrame(len, 1); // the update and the answer in one frame
+          if (m.rev === rev + 1) rev = m.rev;
+          else if (m.rev > rev) { conn.gaps++; rev = m.rev; }
+          tPatch = now;
+        } else {
+          ctx.onFrame(len, 2);
+          tPatch = patchTimes.get(m.rev);
+          patchTimes.delete(m.rev);
+        }
         if (patchTimes.size > 10000) patchTimes.clear();
         ctx.onOwn(conn, m.id, now, tPatch);
         break;

@@ -262,6 +262,12 @@ final class SocketConnection implements LiveConnection {
                     changed = state;
                 }
                 case "result" -> {
+                    // the caller's own patch comes with its result; it applies on top of the revision before it
+                    if (m.has("ops") && m.get("rev").asLong() == revision + 1) {
+                        state = JsonPatches.apply(state, m.get("ops"));
+                        revision = m.get("rev").asLong();
+                        changed = state;
+                    }
                     Call call = pending.get(m.get("id").asLong());
                     if (call != null) {
                         call.answer = m;

@@ -74,6 +74,7 @@ class DurabilityTest {
             store.failNextWrites(1);
             JsonNode error = a.awaitAnswer(a.call("increment", 10));
             assertEquals("unavailable", error.get("code").asText());
+            assertFalse(error.has("ops"), "the caller gets no patch of the unstored change either");
             assertTrue(error.get("message").asText().startsWith("the change could not be stored, so it was not applied"),
                     error.toString());
             assertEquals(4503, b.awaitClose(), "clients are told to reconnect");

@@ -30,7 +30,7 @@ class ResumeTest {
     }
 
     private static List<JsonNode> patches(TestSocket s) {
-        return s.seen().stream().filter(m -> "patch".equals(m.path("type").asText())).toList();
+        return s.seen().stream().filter(TestSocket::isPatch).toList();
     }
 
     @Test

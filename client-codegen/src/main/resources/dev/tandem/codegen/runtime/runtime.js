@@ -222,6 +222,12 @@ class LiveHandle {
   }
 
   _onResult(m) {
+    // The caller's own patch comes inside its result. It applies only on top of the revision before
+    // it: after a resync the snapshot (or resumed patches) already hold it, or will.
+    if (m.ops !== undefined && m.rev === this._revision + 1) {
+      this._revision = m.rev;
+      this._setState(applyPatch(this._state, m.ops));
+    }
     const call = this._pending.get(m.id);
     if (!call) {
       return;

@@ -39,10 +39,20 @@ public final class Frames {
         return bytes(m);
     }
 
-    public static byte[] result(JsonNode callId, long revision, JsonNode value) {
+    /**
+     * @param callId the call this answers
+     * @param revision the revision that includes the call
+     * @param value the call's encoded return value
+     * @param ops the call's patch, sent with the answer to the caller's own connection, or {@code null}
+     * @return the encoded message
+     */
+    public static byte[] result(JsonNode callId, long revision, JsonNode value, ArrayNode ops) {
         ObjectNode m = JSON.createObjectNode();
         m.put("type", "result").set("id", callId);
         m.put("rev", revision).set("value", value);
+        if (ops != null) {
+            m.set("ops", ops);
+        }
         return bytes(m);
     }
 

@@ -167,8 +167,17 @@ final class LiveInstance<T> {
         long start = System.nanoTime();
         TurnRunner.Result result = turns.run(o -> definition.actions().invoke(o, call.action(), call.arguments(), call.caller()));
         metrics.turn(System.nanoTime() - start, result.ok());
-        Outcome outcome = result.ok() ? Outcome.ok(commit(result), result.value() == null ? Frames.JSON.nullNode() : result.value())
-                : Failures.outcome(result.failure(), key, "action '" + call.action() + "'");
+        Outcome outcome;
+        if (result.ok()) {
+            // A caller connected to this instance gets its own patch inside the answer: one frame, not two.
+            ClientConnection own = call.caller() instanceof ClientConnection c
+                    && connections.get(c.connectionId()) == c ? c : null;
+            long rev = commit(result, own);
+            outcome = Outcome.ok(rev, result.value() == null ? Frames.JSON.nullNode() : result.value(),
+                    own != null && result.ops() != null ? result.ops() : null);
+        } else {
+            outcome = Failures.outcome(result.failure(), key, "action '" + call.action() + "'");
+        }
         if (!outcome.isOk()) {
             metrics.rejected(outcome.error());
         }
@@ -179,6 +188,14 @@ final class LiveInstance<T> {
 
     /** Commits a successful turn: next revision, patch to the resume buffer, broadcast through the gate. */
     private long commit(TurnRunner.Result result) {
+        return commit(result, null);
+    }
+
+    /**
+     * @param skip a connection that gets the patch with its answer instead, or {@code null}
+     * @return the revision that includes the turn
+     */
+    private long commit(TurnRunner.Result result, ClientConnection skip) {
         boolean timersChanged = timers.apply(result.timerChanges());
         if (result.ops() == null) {
             if (timersChanged) {
@@ -194,16 +211,18 @@ final class LiveInstance<T> {
         }
         byte[] frame = Frames.patch(revision, result.ops());
         resume.add(revision, frame);
-        gate.add(lastStoredChange, () -> broadcast(frame), reason -> { });
+        gate.add(lastStoredChange, () -> broadcast(frame, skip), reason -> { });
         return revision;
     }
 
-    private void broadcast(byte[] frame) {
+    private void broadcast(byte[] frame, ClientConnection skip) {
         int sent = 0;
         for (ClientConnection c : connections.values()) {
             if (c.live) {
-                c.sink().sendPatch(frame);
-                sent++;
+                if (c != skip) {
+                    c.sink().sendPatch(frame);
+                }
+                sent++; // the skipped caller gets the patch with its answer
             }
         }
         metrics.broadcast(sent, frame.length);

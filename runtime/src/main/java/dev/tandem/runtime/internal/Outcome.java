@@ -1,6 +1,7 @@
 package dev.tandem.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tandem.runtime.ErrorCode;
 
 /**
@@ -10,15 +11,17 @@ import dev.tandem.runtime.ErrorCode;
  * @param value the encoded result, or {@code null} on error
  * @param error the error code, or {@code null} on success
  * @param message the error message, or {@code null} on success
+ * @param ownPatch the call's patch (the operations of {@code revision}) when it goes to the caller's
+ *     connection with the answer instead of separately, else {@code null}
  */
-public record Outcome(long revision, JsonNode value, ErrorCode error, String message) {
+public record Outcome(long revision, JsonNode value, ErrorCode error, String message, ArrayNode ownPatch) {
 
-    static Outcome ok(long revision, JsonNode value) {
-        return new Outcome(revision, value, null, null);
+    static Outcome ok(long revision, JsonNode value, ArrayNode ownPatch) {
+        return new Outcome(revision, value, null, null, ownPatch);
     }
 
     static Outcome failed(ErrorCode error, String message) {
-        return new Outcome(-1, null, error, message);
+        return new Outcome(-1, null, error, message, null);
     }
 
     /** @return whether the call succeeded */

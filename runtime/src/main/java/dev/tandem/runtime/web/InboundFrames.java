@@ -101,7 +101,7 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
 
     private void reply(JsonNode callId, Outcome outcome) {
-        state.sink.send(outcome.isOk() ? Frames.result(callId, outcome.revision(), outcome.value())
+        state.sink.send(outcome.isOk() ? Frames.result(callId, outcome.revision(), outcome.value(), outcome.ownPatch())
                 : Frames.error(callId, outcome.error(), outcome.message()));
     }
 }

@@ -158,8 +158,15 @@ public final class TestSocket implements AutoCloseable {
                 && ("result".equals(m.get("type").asText()) || "error".equals(m.get("type").asText())), "the answer to call " + id);
     }
 
+    /** Waits for revision {@code rev}'s patch: a patch message, or a result carrying the caller's own patch. */
     public JsonNode awaitPatch(long rev) {
-        return await(m -> "patch".equals(m.path("type").asText()) && m.path("rev").asLong() == rev, "patch " + rev);
+        return await(m -> isPatch(m) && m.path("rev").asLong() == rev, "patch " + rev);
+    }
+
+    /** @return whether {@code m} carries a patch: a patch message, or a result with the caller's own patch */
+    public static boolean isPatch(JsonNode m) {
+        String type = m.path("type").asText();
+        return "patch".equals(type) || "result".equals(type) && m.has("ops");
     }
 
     /** @return every message taken so far, in order */
