@@ -1,7 +1,7 @@
 // How the shared-cursors sample holds up with 20 windows: 20 clients on one room, each moving its
 // pointer 60 times a second (the page's frame-rate throttle), for a bounded time. Prints the
-// latency from sending a move to its result (which arrives after its patch), the patches each
-// client receives per second, and the server's CPU if its pid is given.
+// latency from sending a move to its result (which carries the mover's own patch), the patches
+// each client receives per second (others' patches plus the own ones inside results), and the server's CPU if its pid is given.
 //
 //   java -jar samples/target/tandem-samples.jar &     # or any server hosting the samples
 //   node bench/cursors/cursors-20.mjs --url ws://127.0.0.1:8080 --seconds 10 [--pid <server pid>]
@@ -38,6 +38,7 @@ const sockets = await Promise.all(Array.from({ length: clients }, (_, i) => new 
     } else if (m.type === "patch") {
       patches++;
     } else if (m.type === "result" && sent.has(m.id)) {
+      if (m.ops !== undefined) patches++;
       latencies.push(performance.now() - sent.get(m.id));
       sent.delete(m.id);
     } else if (m.type === "error") {
