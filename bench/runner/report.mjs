@@ -194,7 +194,13 @@ function tandemSection(agg) {
 
 export function report(rows, { title = "Benchmark results" } = {}) {
   const agg = aggregate(rows);
-  const meta = rows.find((r) => r.versions) || {};
+  const first = rows.find((r) => r.versions) || {};
+  // versions of a target's packages are known from its first start on: take each from any row
+  const versions = {};
+  for (const r of rows) {
+    for (const [k, v] of Object.entries(r.versions || {})) if (versions[k] == null) versions[k] = v;
+  }
+  const meta = { ...first, versions };
   const failed = rows.filter((r) => r.failed);
   const reps = new Set(rows.map((r) => r.rep)).size;
   let md = `### ${title}\n\n`;

@@ -87,7 +87,9 @@ if (args["dry-run"]) {
 mkdirSync(logDir, { recursive: true });
 console.log(`[run] rows -> ${jsonl}`);
 
-const versions = collectVersions(bench);
+// measured again after a start while some are missing: a target's start script installs its
+// pinned packages on first use, so its versions can only be read after it first started
+let versions = collectVersions(bench);
 const machine = { cpus, loadavg_start: loadavg(), mem_total_mib: (() => {
   try { return Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync("/proc/meminfo", "utf8"))[1]) / 1024); } catch { return null; }
 })(), runner_affinity: affinity() };
@@ -136,6 +138,7 @@ for (const step of plan) {
     continue;
   }
   current = server;
+  if (Object.values(versions).some((v) => v === null)) versions = collectVersions(bench);
   console.log(`[run] rep ${step.rep}: ${step.target} pid=${server.pid} port=${server.port} (affinity ${affinity(server.pid)})`);
   const base = { adapter: def.adapter, base: server.base, path: def.path, serverPid: server.pid };
   // warm-up (JIT and caches): the warm-up suite per variant, not recorded
