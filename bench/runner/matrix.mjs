@@ -61,7 +61,7 @@ export const profiles = {
   // ~24 min: 3 repetitions outermost; unpinned and pinned; Tandem H2 and PostgreSQL sections
   // (the runner prints its estimate when it starts)
   full: {
-    reps: 3, warmupS: 0.5, durationS: 4, serverWarmupS: 1.5, pinModes: [false, true],
+    reps: 3, warmupS: 0.5, durationS: 4, serverWarmupS: 6, pinModes: [false, true],
     targets: ["tandem-h2", "tandem-pg", "workerd", "partyserver", "colyseus"],
     sections: ["compare", "tandem"],
   },
