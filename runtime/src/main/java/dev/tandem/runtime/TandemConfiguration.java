@@ -116,8 +116,8 @@ public class TandemConfiguration {
 
         private int maxMessageSize = 64 * 1024;
         private int maxConnectionsPerInstance = 1000;
-        private double callsPerSecond = 50;
-        private int callBurst = 100;
+        private double callsPerSecond = 100; // a pointer moving at 60 Hz, with room for other calls
+        private int callBurst = 200;
         private Duration callTimeout = Duration.ofSeconds(10);
         private int maxSendQueue = 1 << 20;
         private int maxAttributes = 16;
