@@ -98,7 +98,9 @@ class HttpTest {
                 "increment(by: int): argument 'by' expected an int (a whole number), got \"x\" (a string)");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "[0]"), 409, "rejected",
                 "Increment by at least 1");
-        expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "[1"), 400, "bad_request", null);
+        expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "[1"), 400, "bad_request",
+                "the body must be JSON arguments, like [4] or {\"cell\": 4}; it is not valid JSON (Unexpected"
+                        + " end-of-input: expected close marker for Array at line 1, column 3)");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "5"), 400, "bad_request",
                 "the body is the action's arguments: a JSON array (by position) or object (by parameter name)");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/append", "[\"" + "x".repeat(3000) + "\"]"), 413,

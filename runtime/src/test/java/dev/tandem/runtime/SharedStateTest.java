@@ -58,6 +58,15 @@ class SharedStateTest {
     }
 
     @Test
+    void aClientThatClosesGetsTheClosingHandshakeAnswered() {
+        try (TestSocket a = server.connect("counter", TestServer.uniqueId("bye"))) {
+            a.awaitType("snapshot");
+            a.sendClose(1000);
+            assertEquals(1000, a.awaitClose(), "the server answers a close with a close, not a dropped connection (1006)");
+        }
+    }
+
+    @Test
     void aJoiningClientGetsTheCurrentState() {
         String id = TestServer.uniqueId("join");
         try (TestSocket a = server.connect("counter", id)) {

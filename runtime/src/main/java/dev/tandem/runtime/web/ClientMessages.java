@@ -28,13 +28,27 @@ final class ClientMessages {
         }
     }
 
+    /**
+     * @param e a parse failure
+     * @return what the parser found wrong and where, without the parser's internal source description
+     */
+    static String whatIsWrong(JsonProcessingException e) {
+        String what = e.getOriginalMessage();
+        int internal = what.indexOf(" (start marker at");
+        if (internal >= 0) {
+            what = what.substring(0, internal);
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        return at == null || at.getLineNr() < 0 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
     static ClientMessage parse(ByteBuf content) {
         JsonNode node;
         try {
             node = Frames.JSON.readTree(new ByteBufInputStream(content.duplicate()));
         } catch (JsonProcessingException e) {
             throw new Invalid(null, "a message must be JSON, like {\"type\":\"call\",\"id\":1,\"action\":\"...\",\"args\":[]};"
-                    + " this one is not valid JSON (" + e.getOriginalMessage() + ")");
+                    + " this one is not valid JSON (" + whatIsWrong(e) + ")");
         } catch (IOException e) {
             throw new Invalid(null, "the message could not be read: " + e.getMessage());
         }

@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -29,6 +30,7 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     private final SocketState state;
     private final Host host;
     private final TandemConfiguration.Limits limits;
+    private boolean closeAnswered;
 
     InboundFrames(SocketState state, Host host, TandemConfiguration.Limits limits) {
         this.state = state;
@@ -47,6 +49,13 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
                 frame.release();
             }
         } else {
+            if (msg instanceof CloseWebSocketFrame close && !closeAnswered) {
+                // RFC 6455 §5.5.1: answer a close with a close (echoing its code) before the
+                // connection ends; without it the client sees 1006 (abnormal closure)
+                closeAnswered = true;
+                int code = close.statusCode() > 0 ? close.statusCode() : 1000;
+                ctx.writeAndFlush(new CloseWebSocketFrame(code, ""));
+            }
             ctx.fireChannelRead(msg); // close, ping, pong: Micronaut's
         }
     }

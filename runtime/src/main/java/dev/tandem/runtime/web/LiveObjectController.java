@@ -130,7 +130,7 @@ final class LiveObjectController {
             return arguments;
         } catch (JsonProcessingException e) {
             throw new LiveObjectException(ErrorCode.BAD_REQUEST, "the body must be JSON arguments, like [4] or"
-                    + " {\"cell\": 4}; it is not valid JSON (" + e.getOriginalMessage() + ")");
+                    + " {\"cell\": 4}; it is not valid JSON (" + ClientMessages.whatIsWrong(e) + ")");
         }
     }
 

@@ -229,6 +229,11 @@ public final class TestSocket implements AutoCloseable {
         socket.abort();
     }
 
+    /** Starts the closing handshake; the server's answer arrives as {@link #awaitClose()}. */
+    public void sendClose(int code) {
+        socket.sendClose(code, "bye").join();
+    }
+
     /** Drops the TCP connection without a close handshake, like a network failure. */
     public void abort() {
         socket.abort();
