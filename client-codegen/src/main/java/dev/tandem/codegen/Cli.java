@@ -21,7 +21,8 @@ public final class Cli {
             + "  --server URL        read the models from a running Tandem server, like http://localhost:8080\n"
             + "  --classpath PATHS   read the models from class folders and jars, separated by '" + File.pathSeparator + "'\n"
             + "  --out FOLDER        where to write index.ts and the runtime files\n"
-            + "  --served            write client.js and client.d.ts, as the server serves them, instead of index.ts";
+            + "  --served            write client.js and client.d.ts, as the server serves them, instead of index.ts\n"
+            + "  --help              print this";
 
     private Cli() {
     }
@@ -37,6 +38,10 @@ public final class Cli {
                 case "--classpath" -> classpath = value(args, ++i);
                 case "--out" -> out = value(args, ++i);
                 case "--served" -> served = true;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
                 default -> fail("unknown option " + args[i]);
             }
         }
