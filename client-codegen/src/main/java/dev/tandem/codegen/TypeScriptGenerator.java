@@ -48,16 +48,21 @@ public final class TypeScriptGenerator {
     /** @return {@code index.ts} and the runtime files, for a TypeScript project */
     public List<GeneratedFile> typescript() {
         List<GeneratedFile> files = new ArrayList<>();
-        StringBuilder ts = new StringBuilder(HEADER)
-                .append("import type { LiveObjectType } from \"./runtime.js\";\n\n")
-                .append("export { applyPatch, connect, TandemError } from \"./runtime.js\";\n")
-                .append("export type { ConnectOptions, DeepReadonly, ErrorCode, LiveObject, LiveObjectType, Status } from \"./runtime.js\";\n");
+        StringBuilder ts = new StringBuilder(HEADER).append(typedExports("./runtime.js"));
         ts.append(declarations(true));
         files.add(new GeneratedFile("index.ts", ts.toString()));
         for (String runtime : RUNTIME_FILES) {
             files.add(new GeneratedFile(runtime, resource(runtime)));
         }
         return files;
+    }
+
+    /** The import and re-exports that open a typed file ({@code index.ts}, {@code client.d.ts}). */
+    private static String typedExports(String runtime) {
+        return "import type { LiveObjectType } from \"" + runtime + "\";\n\n"
+                + "export { applyPatch, connect, TandemError } from \"" + runtime + "\";\n"
+                + "export type { ConnectOptions, DeepReadonly, ErrorCode, LiveObject, LiveObjectType, Status } from \""
+                + runtime + "\";\n";
     }
 
     /** @return {@code client.js}, {@code client.d.ts} and {@code client/} runtime files, as the server serves them */
@@ -72,10 +77,7 @@ public final class TypeScriptGenerator {
                     .append("]) });\n");
         }
         files.add(new GeneratedFile("client.js", js.toString()));
-        StringBuilder dts = new StringBuilder(HEADER)
-                .append("import type { LiveObjectType } from \"./client/runtime.js\";\n\n")
-                .append("export { applyPatch, connect, TandemError } from \"./client/runtime.js\";\n")
-                .append("export type { ConnectOptions, DeepReadonly, ErrorCode, LiveObject, LiveObjectType, Status } from \"./client/runtime.js\";\n");
+        StringBuilder dts = new StringBuilder(HEADER).append(typedExports("./client/runtime.js"));
         dts.append(declarations(false));
         files.add(new GeneratedFile("client.d.ts", dts.toString()));
         for (String runtime : RUNTIME_FILES) {

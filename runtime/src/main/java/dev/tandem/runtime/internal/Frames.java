@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.runtime.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes the messages the server sends, as UTF-8 JSON. Each is encoded once and the same bytes go
@@ -27,10 +29,24 @@ public final class Frames {
         return bytes(m);
     }
 
+    private static final byte[] PATCH_HEAD = "{\"type\":\"patch\",\"rev\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] OPS_KEY = ",\"ops\":".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * Laid out as {@code {"type":"patch","rev":N,"ops":[...]}}, so that {@link #result} can reuse the
+     * encoded operations for the caller instead of encoding them a second time.
+     */
     static byte[] patch(long revision, ArrayNode ops) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("type", "patch").put("rev", revision).set("ops", ops);
-        return bytes(m);
+        byte[] rev = Long.toString(revision).getBytes(StandardCharsets.UTF_8);
+        byte[] encodedOps = bytes(ops);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(
+                PATCH_HEAD.length + rev.length + OPS_KEY.length + encodedOps.length + 1);
+        out.writeBytes(PATCH_HEAD);
+        out.writeBytes(rev);
+        out.writeBytes(OPS_KEY);
+        out.writeBytes(encodedOps);
+        out.write('}');
+        return out.toByteArray();
     }
 
     static byte[] resumed(long revision, String epoch) {
@@ -43,17 +59,27 @@ public final class Frames {
      * @param callId the call this answers
      * @param revision the revision that includes the call
      * @param value the call's encoded return value
-     * @param ops the call's patch, sent with the answer to the caller's own connection, or {@code null}
+     * @param ownPatch the call's patch message (from {@link #patch}), whose operations go with the
+     *     answer to the caller's own connection, or {@code null}
      * @return the encoded message
      */
-    public static byte[] result(JsonNode callId, long revision, JsonNode value, ArrayNode ops) {
+    public static byte[] result(JsonNode callId, long revision, JsonNode value, byte[] ownPatch) {
         ObjectNode m = JSON.createObjectNode();
         m.put("type", "result").set("id", callId);
         m.put("rev", revision).set("value", value);
-        if (ops != null) {
-            m.set("ops", ops);
+        byte[] answer = bytes(m);
+        if (ownPatch == null) {
+            return answer;
         }
-        return bytes(m);
+        // {...answer without its closing brace} + ,"ops":[...]} taken from the patch as it was encoded
+        int ops = PATCH_HEAD.length;
+        while (ownPatch[ops] != ',') {
+            ops++; // past the revision's digits
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length + ownPatch.length - ops);
+        out.write(answer, 0, answer.length - 1);
+        out.write(ownPatch, ops, ownPatch.length - ops);
+        return out.toByteArray();
     }
 
     /**
@@ -74,10 +100,10 @@ public final class Frames {
 
     /** @return the answer to a ping */
     public static byte[] pong() {
-        return "{\"type\":\"pong\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return "{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] bytes(ObjectNode m) {
+    private static byte[] bytes(JsonNode m) {
         try {
             return JSON.writeValueAsBytes(m);
         } catch (JsonProcessingException e) {

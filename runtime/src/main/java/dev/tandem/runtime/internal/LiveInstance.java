@@ -172,9 +172,9 @@ final class LiveInstance<T> {
             // A caller connected to this instance gets its own patch inside the answer: one frame, not two.
             ClientConnection own = call.caller() instanceof ClientConnection c
                     && connections.get(c.connectionId()) == c ? c : null;
-            long rev = commit(result, own);
-            outcome = Outcome.ok(rev, result.value() == null ? Frames.JSON.nullNode() : result.value(),
-                    own != null && result.ops() != null ? result.ops() : null);
+            byte[] patch = commit(result, own);
+            outcome = Outcome.ok(revision, result.value() == null ? Frames.JSON.nullNode() : result.value(),
+                    own != null ? patch : null);
         } else {
             outcome = Failures.outcome(result.failure(), key, "action '" + call.action() + "'");
         }
@@ -187,22 +187,24 @@ final class LiveInstance<T> {
     }
 
     /** Commits a successful turn: next revision, patch to the resume buffer, broadcast through the gate. */
-    private long commit(TurnRunner.Result result) {
-        return commit(result, null);
+    private void commit(TurnRunner.Result result) {
+        commit(result, null);
     }
 
     /**
+     * Commits a successful turn; {@link #revision} is then the one that includes it.
+     *
      * @param skip a connection that gets the patch with its answer instead, or {@code null}
-     * @return the revision that includes the turn
+     * @return the encoded patch message, or {@code null} if the turn changed no field
      */
-    private long commit(TurnRunner.Result result, ClientConnection skip) {
+    private byte[] commit(TurnRunner.Result result, ClientConnection skip) {
         boolean timersChanged = timers.apply(result.timerChanges());
         if (result.ops() == null) {
             if (timersChanged) {
                 storedDirty = true;
                 lastStoredChange = revision;
             }
-            return revision;
+            return null;
         }
         revision++;
         if (result.storedChanged() || timersChanged) {
@@ -212,7 +214,7 @@ final class LiveInstance<T> {
         byte[] frame = Frames.patch(revision, result.ops());
         resume.add(revision, frame);
         gate.add(lastStoredChange, () -> broadcast(frame, skip), reason -> { });
-        return revision;
+        return frame;
     }
 
     private void broadcast(byte[] frame, ClientConnection skip) {

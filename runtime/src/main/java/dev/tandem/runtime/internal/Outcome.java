@@ -1,7 +1,6 @@
 package dev.tandem.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tandem.runtime.ErrorCode;
 
 /**
@@ -11,12 +10,12 @@ import dev.tandem.runtime.ErrorCode;
  * @param value the encoded result, or {@code null} on error
  * @param error the error code, or {@code null} on success
  * @param message the error message, or {@code null} on success
- * @param ownPatch the call's patch (the operations of {@code revision}) when it goes to the caller's
- *     connection with the answer instead of separately, else {@code null}
+ * @param ownPatch the call's encoded patch message when its operations go to the caller's connection
+ *     with the answer instead of separately, else {@code null}
  */
-public record Outcome(long revision, JsonNode value, ErrorCode error, String message, ArrayNode ownPatch) {
+public record Outcome(long revision, JsonNode value, ErrorCode error, String message, byte[] ownPatch) {
 
-    static Outcome ok(long revision, JsonNode value, ArrayNode ownPatch) {
+    static Outcome ok(long revision, JsonNode value, byte[] ownPatch) {
         return new Outcome(revision, value, null, null, ownPatch);
     }
 

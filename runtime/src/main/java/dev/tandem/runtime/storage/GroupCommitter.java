@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +99,7 @@ public final class GroupCommitter {
                     // Writes were already waiting when the last group finished: the store is busy.
                     // Waiting a moment lets more turns fold into this group, so a hot instance pays
                     // for fewer commits; an idle writer commits at once.
-                    java.util.concurrent.locks.LockSupport.parkNanos(commitDelayNanos);
+                    LockSupport.parkNanos(commitDelayNanos);
                 }
                 drained.add(first);
                 queue.drainTo(drained, maxBatch - 1);

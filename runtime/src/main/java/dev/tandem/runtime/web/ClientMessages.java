@@ -1,5 +1,6 @@
 package dev.tandem.runtime.web;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.runtime.ErrorCode;
@@ -38,7 +39,7 @@ final class ClientMessages {
         if (internal >= 0) {
             what = what.substring(0, internal);
         }
-        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        JsonLocation at = e.getLocation();
         return at == null || at.getLineNr() < 0 ? what : what + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 

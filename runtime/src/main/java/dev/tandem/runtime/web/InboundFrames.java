@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.math.BigDecimal;
 
 /**
  * Handles a connection's data frames on its event loop: assembly (within the size limit), parsing,
@@ -105,7 +106,8 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
 
     private String rateLimited() {
-        return "more than " + limits.getCallsPerSecond() + " messages per second (tandem.limits.calls-per-second,"
+        return "more than " + BigDecimal.valueOf(limits.getCallsPerSecond()).stripTrailingZeros().toPlainString()
+                + " messages per second (tandem.limits.calls-per-second,"
                 + " burst " + limits.getCallBurst() + "); this one was not processed, send it again later";
     }
 
