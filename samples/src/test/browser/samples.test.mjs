@@ -2,7 +2,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
-import { launch, newUser, openSample, screenshots, uid, url } from "./browser.mjs";
+import { assertNoProblems, launch, newUser, openSample, screenshots, uid, url } from "./browser.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,7 +21,7 @@ test("the index lists the samples, and the served client module loads and connec
   });
   assert.equal(type, "counter:open");
   await page.screenshot({ path: `${screenshots}/index.png`, fullPage: true });
-  assert.deepEqual(page.problems, []);
+  assertNoProblems(page);
   await page.context().close();
 });
 
@@ -44,7 +44,7 @@ test("shared cursors: A's pointer appears in B, and disappears when A closes", a
   await b.screenshot({ path: `${screenshots}/cursors.png` });
   await a.context().close();
   await pointer.waitFor({ state: "detached" });
-  assert.deepEqual(b.problems, []);
+  assertNoProblems(b);
   await b.context().close();
 });
 
@@ -54,8 +54,9 @@ test("tic-tac-toe: turns are enforced by identity, moves and wins show in both w
   const o = await newUser(browser);
   await openSample(x, `/tic-tac-toe.html?id=${gameId}`);
   await openSample(o, `/tic-tac-toe.html?id=${gameId}`);
+  const nameOfX = await x.locator("#you").textContent();
   await x.locator("#message", { hasText: "Your turn (X)" }).waitFor();
-  await o.locator("#message", { hasText: "Waiting for X" }).waitFor();
+  await o.locator("#message", { hasText: `Waiting for ${nameOfX} (X)` }).waitFor();
 
   await o.locator('[data-cell="0"]').click();
   await o.locator(".toast.show", { hasText: "Not your turn" }).waitFor();
@@ -70,11 +71,13 @@ test("tic-tac-toe: turns are enforced by identity, moves and wins show in both w
   await o.locator('[data-cell="4"]').click();
   await o.locator(".toast.show", { hasText: "That cell is taken" }).waitFor();
   await play(o, 0, "O");
+  assert.equal(await o.locator(".toast.show").count(), 0, "a successful move hides the earlier error at once");
   await play(x, 1, "X");
   await play(o, 2, "O");
   await play(x, 7, "X");
+  await x.locator("#message", { hasText: "You win!" }).waitFor();
+  await o.locator("#message", { hasText: `${nameOfX} (X) wins!` }).waitFor();
   for (const page of [x, o]) {
-    await page.locator("#message", { hasText: "X wins!" }).waitFor();
     assert.equal(await page.locator(".board button.win").count(), 3);
     for (const cell of [1, 4, 7]) {
       assert.ok(await page.locator(`[data-cell="${cell}"]`).evaluate(el => el.classList.contains("win")));
@@ -87,7 +90,7 @@ test("tic-tac-toe: turns are enforced by identity, moves and wins show in both w
   await x.locator(".players li.you", { hasText: "X:" }).waitFor();
   await x.locator("#rematch").click();
   await o.locator("#message", { hasText: "Your turn (X)" }).waitFor(); // players swapped marks
-  assert.deepEqual(x.problems.concat(o.problems), []);
+  assertNoProblems(x, o);
   await x.context().close();
   await o.context().close();
 });
@@ -125,7 +128,7 @@ test("task board: an edit in one window shows in the other", async () => {
   await a.press('input[name="title"]', "Enter");
   await a.locator(".toast.show", { hasText: "A task needs a title" }).waitFor();
   await b.screenshot({ path: `${screenshots}/tasks.png` });
-  assert.deepEqual(a.problems.concat(b.problems), []);
+  assertNoProblems(a, b);
   await a.context().close();
   await b.context().close();
 });
@@ -147,7 +150,47 @@ test("counter: both windows share the count (checked again after a restart)", as
   if (process.env.STATE_FILE) {
     writeFileSync(process.env.STATE_FILE, JSON.stringify({ counter: room, count: "13" }));
   }
-  assert.deepEqual(a.problems.concat(b.problems), []);
+  assertNoProblems(a, b);
   await a.context().close();
   await b.context().close();
+});
+
+test("counter: while the connection is down the buttons are disabled and the status says so; it comes back", async () => {
+  const page = await newUser(browser);
+  // every WebSocket of this page goes through Playwright, which can cut it and refuse new ones
+  const sockets = new Set();
+  let down = false;
+  await page.routeWebSocket(/\/tandem\/ws\//, ws => {
+    if (down) {
+      ws.close({ code: 1011, reason: "test: network down" });
+      return;
+    }
+    ws.connectToServer();
+    sockets.add(ws);
+  });
+  await openSample(page, `/counter.html?id=${uid("offline")}`);
+  await page.locator("#decrement").click();
+  await page.locator(".toast.show", { hasText: "The count is already zero" }).waitFor();
+  await page.locator("#increment").click();
+  await page.locator("#count", { hasText: /^1$/ }).waitFor();
+  assert.equal(await page.locator(".toast.show").count(), 0, "the success hid the earlier error at once");
+
+  down = true;
+  for (const ws of sockets) {
+    await ws.close({ code: 1011, reason: "test: network down" });
+  }
+  await page.locator('#status[data-status="reconnecting"]', { hasText: "reconnecting…" }).waitFor();
+  for (const button of ["#decrement", "#increment", "#add10", "#reset"]) {
+    assert.ok(await page.locator(button).isDisabled(), `${button} is disabled while reconnecting`);
+  }
+  await page.screenshot({ path: `${screenshots}/counter-reconnecting.png` });
+
+  down = false;
+  await page.waitForSelector('#status[data-status="open"]', { timeout: 15000 });
+  assert.equal(await page.locator("#status").textContent(), "connected");
+  await page.locator("#increment").click();
+  await page.locator("#count", { hasText: /^2$/ }).waitFor();
+  // the refused reconnects are logged by the browser; anything else is a problem
+  assertNoProblems({ problems: page.problems.filter(p => !/WebSocket connection to .* failed/.test(p)) });
+  await page.context().close();
 });

@@ -40,7 +40,7 @@ function roomForm(id) {
   });
 }
 
-/** Shows a short message at the bottom of the page. */
+/** Shows a short message at the bottom of the page, until a later success or for 3 s. */
 export function toast(message) {
   let el = document.querySelector(".toast");
   if (!el) {
@@ -52,14 +52,29 @@ export function toast(message) {
   el.textContent = message;
   el.classList.add("show");
   clearTimeout(el.timer);
-  el.timer = setTimeout(() => el.classList.remove("show"), 3000);
+  el.timer = setTimeout(hideToast, 3000);
 }
 
+/** Hides the message, so that an old error doesn't stay over a later success. */
+export function hideToast() {
+  document.querySelector(".toast")?.classList.remove("show");
+}
+
+const STATUS_TEXT = { connecting: "connecting…", open: "connected", reconnecting: "reconnecting…", closed: "disconnected" };
+
+/**
+ * Shows the connection status in the header's badge, and disables the page's controls (those in a
+ * <fieldset class="live">) while the connection is not open, so a click can't seem to do nothing.
+ */
 function showStatus(status) {
   const el = document.querySelector("#status");
   if (el) {
     el.dataset.status = status;
-    el.textContent = status;
+    el.textContent = STATUS_TEXT[status] || status;
+  }
+  document.body.dataset.status = status;
+  for (const controls of document.querySelectorAll("fieldset.live")) {
+    controls.disabled = status !== "open";
   }
 }
 
@@ -89,10 +104,15 @@ export async function open(type, fallbackId) {
   }
 }
 
-/** Runs an action, showing its error (for example an ActionRejected message) if it fails. */
+/**
+ * Runs an action, showing its error (for example an ActionRejected message) if it fails, and
+ * hiding an earlier error once it succeeds.
+ */
 export async function act(promise) {
   try {
-    return await promise;
+    const result = await promise;
+    hideToast();
+    return result;
   } catch (e) {
     toast(e.message);
     return undefined;

@@ -8,13 +8,15 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * The samples in headless Chromium (Playwright from npm, Debian's chromium), against the real
- * samples app on the embedded database: first every sample with two users, then, after a restart
+ * samples app on the embedded database: first every sample with two users, on a desktop and on a
+ * phone-sized screen, then, after a restart
  * of the app on the same data folder, that the counter kept its value. Screenshots go to
  * {@code target/screenshots}.
  */
@@ -27,13 +29,14 @@ class NodeBrowserTest {
                 "tandem.data-dir", data.toString()));
     }
 
-    private static NodeProcess.Result run(EmbeddedServer server, Path stateFile, String test) throws Exception {
+    private static NodeProcess.Result run(EmbeddedServer server, Path stateFile, String... tests) throws Exception {
         Map<String, String> env = Map.of(
                 "SAMPLES_URL", "http://127.0.0.1:" + server.getPort(),
                 "SCREENSHOTS", Path.of("target/screenshots").toAbsolutePath().toString(),
                 "STATE_FILE", stateFile.toString());
-        NodeProcess.Result r = NodeProcess.run(Path.of("src/test/browser").toAbsolutePath(), env, 240,
-                List.of("node", "--test", "--test-reporter=spec", "--test-concurrency=1", test));
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-reporter=spec", "--test-concurrency=1"));
+        command.addAll(List.of(tests));
+        NodeProcess.Result r = NodeProcess.run(Path.of("src/test/browser").toAbsolutePath(), env, 300, command);
         System.out.println(r.output());
         return r;
     }
@@ -44,7 +47,7 @@ class NodeBrowserTest {
         Path data = Files.createTempDirectory("tandem-samples");
         Path stateFile = data.resolve("browser-state.json");
         try (EmbeddedServer first = start(data)) {
-            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs");
+            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs", "phone.test.mjs");
             assertEquals(0, r.exitCode(), "browser tests failed:\n" + r.output());
         }
         assertTrue(Files.exists(stateFile), "the counter test recorded its room");
@@ -52,7 +55,8 @@ class NodeBrowserTest {
             NodeProcess.Result r = run(second, stateFile, "after-restart.test.mjs");
             assertEquals(0, r.exitCode(), "after the restart:\n" + r.output());
         }
-        for (String shot : List.of("index", "cursors", "tic-tac-toe", "tasks", "counter", "counter-after-restart")) {
+        for (String shot : List.of("index", "cursors", "tic-tac-toe", "tasks", "counter", "counter-after-restart",
+                "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks")) {
             assertTrue(Files.size(Path.of("target/screenshots/" + shot + ".png")) > 1000, shot + ".png was saved");
         }
     }
