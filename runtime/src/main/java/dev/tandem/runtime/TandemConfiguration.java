@@ -256,6 +256,7 @@ public class TandemConfiguration {
         private int callCacheSize = 256;
         private Duration callCacheTime = Duration.ofMinutes(5);
 
+
         /** @return how many recent patches each instance keeps for reconnecting clients */
         public int getBufferSize() {
             return bufferSize;
@@ -292,6 +293,17 @@ public class TandemConfiguration {
     public static class Storage {
         private int maxBatch = 1000;
         private Duration commitDelay = Duration.ofNanos(500_000);
+        private Durability durability = Durability.DISK;
+
+        /** @return what a stored turn survives before its result and patches are released */
+        public Durability getDurability() {
+            return durability;
+        }
+
+        /** @param durability {@code disk} (the default) or {@code relaxed} */
+        public void setDurability(Durability durability) {
+            this.durability = durability;
+        }
 
         /**
          * @return how long the writer waits before a commit when writes were already queued as the

@@ -58,6 +58,29 @@ class LifecycleTest {
     }
 
     @Test
+    void aStringWithALoneSurrogateComesBackAfterARestartAsClientsSawIt() {
+        String id = TestServer.uniqueId("surrogate");
+        String fill = "\\ud800 x\\ud83d\\ude00"; // JSON escapes: a lone high surrogate, then an emoji
+        java.nio.file.Path dir;
+        String shown;
+        try (TestServer first = TestServer.start()) {
+            dir = first.dataDir;
+            try (TestSocket a = first.connect("counter", id)) {
+                a.awaitType("snapshot");
+                a.sendText("{\"type\":\"call\",\"id\":1,\"action\":\"blob\",\"args\":[1,\"" + fill + "\"]}");
+                JsonNode result = a.awaitAnswer(1);
+                shown = result.at("/ops/0/value").textValue();
+                assertEquals('\ud800', shown.charAt(0), "clients are shown the lone surrogate: " + result);
+            }
+        }
+        try (TestServer second = TestServer.start(dir, Map.of()); TestSocket b = second.connect("counter", id)) {
+            assertEquals(shown, b.awaitType("snapshot").at("/state/blob").textValue(), "the state after a restart");
+            assertEquals(shown, second.get("/tandem/objects/counter/" + id).body().at("/state/blob").textValue(),
+                    "the state over HTTP");
+        }
+    }
+
+    @Test
     void stateSurvivesARestart() {
         String id = TestServer.uniqueId("restart");
         java.nio.file.Path dir;

@@ -91,15 +91,15 @@ class ResumeTest {
     @Test
     void aCallResentAfterAReconnectReturnsTheFirstResultAndDoesNotRunTwice() {
         String id = TestServer.uniqueId("idem");
-        String client = UUID.randomUUID().toString();
+        String client = "session=idem-user&client=" + UUID.randomUUID(); // the clients keep both across reconnects
         JsonNode first;
-        try (TestSocket a = server.connect("counter", id, "client=" + client)) {
+        try (TestSocket a = server.connect("counter", id, client)) {
             a.awaitType("snapshot");
             a.callWithId(7, "increment", 5);
             first = a.awaitAnswer(7);
             a.abort(); // the connection drops
         }
-        try (TestSocket b = server.connect("counter", id, "client=" + client)) {
+        try (TestSocket b = server.connect("counter", id, client)) {
             b.awaitType("snapshot");
             b.callWithId(7, "increment", 5); // the client did not see the answer, so it resends
             JsonNode again = b.awaitAnswer(7);
@@ -112,6 +112,37 @@ class ResumeTest {
             stranger.awaitType("snapshot");
             stranger.callWithId(7, "increment", 5);
             assertEquals(10, stranger.awaitAnswer(7).get("value").asLong(), "call IDs are scoped to their client");
+        }
+    }
+
+    @Test
+    void aCallIdIsItsJsonValueSo7AndQuoted7AreTwoCalls() {
+        String id = TestServer.uniqueId("ids");
+        try (TestSocket a = server.connect("counter", id, "client=" + UUID.randomUUID())) {
+            a.awaitType("snapshot");
+            a.sendText("{\"type\":\"call\",\"id\":7,\"action\":\"append\",\"args\":[1]}");
+            a.await(m -> m.path("id").isNumber() && "result".equals(m.path("type").asText()), "the answer to 7");
+            a.sendText("{\"type\":\"call\",\"id\":\"7\",\"action\":\"append\",\"args\":[2]}");
+            JsonNode second = a.await(m -> m.path("id").isTextual(), "the answer to \"7\"");
+            assertEquals("result", second.get("type").asText());
+            assertEquals("[1,2]", server.get("/tandem/objects/counter/" + id).body().at("/state/log").toString(),
+                    "both calls ran");
+        }
+    }
+
+    @Test
+    void anotherUserPresentingTheSameClientIdDoesNotGetItsOutcomes() {
+        String id = TestServer.uniqueId("ids");
+        String client = UUID.randomUUID().toString();
+        try (TestSocket ada = server.connect("counter", id, "session=ada&client=" + client)) {
+            ada.awaitType("snapshot");
+            ada.callWithId(1, "increment", 5);
+            assertEquals(5, ada.awaitAnswer(1).get("value").asLong());
+        }
+        try (TestSocket bob = server.connect("counter", id, "session=bob&client=" + client)) {
+            bob.awaitType("snapshot");
+            bob.callWithId(1, "increment", 5);
+            assertEquals(10, bob.awaitAnswer(1).get("value").asLong(), "bob's call ran: ada's outcome is hers");
         }
     }
 }

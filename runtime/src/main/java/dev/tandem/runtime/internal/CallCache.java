@@ -1,6 +1,13 @@
 package dev.tandem.runtime.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.runtime.storage.StoredCall;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,9 +16,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Makes calls at-most-once across reconnects: the outcome of each recent call is kept per client
- * (its {@code client} ID) and call ID, so a call resent after a reconnect gets the first outcome
- * instead of running again. A resent call that is still in flight waits for the same outcome.
+ * Makes calls at-most-once across reconnects and restarts. The outcome of each recent call is kept
+ * per client (its user and {@code client} ID) and call ID, so a call resent after a reconnect gets
+ * the first outcome instead of running again; a resend of a call still in flight waits for it.
+ * Calls whose turns changed stored state are also stored with that state ({@link #stored}, one
+ * ring of slots per client), and restored on activation ({@link #restore}), so a call that was
+ * stored but not answered when the server died is not run again by its resend.
  */
 final class CallCache {
 
@@ -39,41 +49,108 @@ final class CallCache {
     private static final class ClientCalls {
         final LinkedHashMap<String, Entry> calls = new LinkedHashMap<>();
         long lastUsed;
+        int nextSlot;
     }
+
+    private static final int MAX_STORED_CLIENT_KEY = 500;
 
     private final Map<String, ClientCalls> clients = new HashMap<>();
     private final int perClient;
 
+    /** @param perClient calls remembered per client, in memory and in storage */
     CallCache(int perClient) {
         this.perClient = Math.max(1, perClient);
     }
 
     /**
-     * @param clientId the client
-     * @param callId the call
+     * @param userId who calls
+     * @param clientId the connection's {@code client} parameter
+     * @return the key of that client's calls: a client ID is only good for its own user's calls
+     */
+    static String clientKey(String userId, String clientId) {
+        String key = clientId.length() + ":" + clientId + userId;
+        if (key.length() <= MAX_STORED_CLIENT_KEY) {
+            return key;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + Base64.getEncoder().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param callId a call ID as the client sent it: a non-negative integer or a string
+     * @return a key that keeps the ID's JSON type, so {@code 7} and {@code "7"} are two calls
+     */
+    static String callKey(JsonNode callId) {
+        return callId.isTextual() ? "s:" + callId.textValue() : "n:" + callId.bigIntegerValue();
+    }
+
+    /**
+     * @param client the client's key
+     * @param call the call's key
      * @param now the current time in milliseconds
      * @return the existing entry of that call, or {@code null} after registering a new pending one
      *     that {@link #pending} returns
      */
-    Entry lookup(String clientId, String callId, long now) {
-        ClientCalls c = clients.computeIfAbsent(clientId, k -> new ClientCalls());
+    Entry lookup(String client, String call, long now) {
+        ClientCalls c = clients.computeIfAbsent(client, k -> new ClientCalls());
         c.lastUsed = now;
-        Entry existing = c.calls.get(callId);
+        Entry existing = c.calls.get(call);
         if (existing != null) {
             return existing;
         }
-        c.calls.put(callId, new Entry());
+        c.calls.put(call, new Entry());
+        trim(c);
+        return null;
+    }
+
+    private void trim(ClientCalls c) {
         if (c.calls.size() > perClient) {
             Iterator<Entry> oldest = c.calls.values().iterator();
             oldest.next();
             oldest.remove();
         }
-        return null;
     }
 
     /** @return the entry {@link #lookup} just registered */
-    Entry pending(String clientId, String callId) {
-        return clients.get(clientId).calls.get(callId);
+    Entry pending(String client, String call) {
+        return clients.get(client).calls.get(call);
+    }
+
+    /**
+     * A call's turn changed stored state: it goes to storage with that state, in the client's next slot.
+     *
+     * @param result the call's return value as stored JSON text
+     * @return the row to write
+     */
+    StoredCall stored(String client, String call, long revision, String result, long now) {
+        ClientCalls c = clients.get(client);
+        int slot = c.nextSlot;
+        c.nextSlot = (slot + 1) % perClient;
+        return new StoredCall(client, slot, call, revision, result, now);
+    }
+
+    /**
+     * Remembers the calls storage held for this instance, answered with their first outcome if resent.
+     *
+     * @param stored the stored calls
+     * @param decode reads a stored result
+     */
+    void restore(List<StoredCall> stored, java.util.function.Function<String, JsonNode> decode) {
+        List<StoredCall> byRevision = new ArrayList<>(stored);
+        byRevision.sort(Comparator.comparingLong(StoredCall::revision));
+        for (StoredCall s : byRevision) {
+            ClientCalls c = clients.computeIfAbsent(s.client(), k -> new ClientCalls());
+            Entry entry = new Entry();
+            entry.complete(Outcome.ok(s.revision(), decode.apply(s.result()), null));
+            c.calls.put(s.call(), entry);
+            trim(c);
+            c.lastUsed = Math.max(c.lastUsed, s.storedAt());
+            c.nextSlot = (s.slot() + 1) % perClient;
+        }
     }
 
     /** Forgets clients not seen since {@code cutoff}. */

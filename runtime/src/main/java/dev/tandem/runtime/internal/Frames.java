@@ -1,11 +1,11 @@
 package dev.tandem.runtime.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.runtime.ErrorCode;
+import dev.tandem.runtime.storage.StoredJson;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -104,10 +104,6 @@ public final class Frames {
     }
 
     private static byte[] bytes(JsonNode m) {
-        try {
-            return JSON.writeValueAsBytes(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.bytes(m);
     }
 }

@@ -9,6 +9,7 @@ import dev.tandem.runtime.TandemConfiguration;
 import dev.tandem.runtime.metrics.TandemMetrics;
 import dev.tandem.runtime.storage.GroupCommitter;
 import dev.tandem.runtime.storage.StateStore;
+import dev.tandem.runtime.storage.StoredCall;
 import dev.tandem.runtime.storage.StoredState;
 import dev.tandem.spi.Dependencies;
 import dev.tandem.spi.LiveObjectDefinition;
@@ -68,6 +69,8 @@ public final class Host {
         metrics.bindActiveInstances(instances::size);
         long sweep = config.getPassivation().getSweepInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
+        long forget = Math.max(1000, Math.min(60_000, config.getResume().getCallCacheTime().toMillis() / 2));
+        scheduler.scheduleWithFixedDelay(() -> loaders.execute(this::forgetOldCalls), forget, forget, TimeUnit.MILLISECONDS);
         long poll = config.getTimers().getPollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> loaders.execute(this::wakeDueInstances), 0, poll, TimeUnit.MILLISECONDS);
     }
@@ -112,7 +115,9 @@ public final class Host {
         loaders.execute(() -> {
             try {
                 Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id());
-                instance.activate(stored.map(Host::parse).orElse(null));
+                List<StoredCall> calls = stored.isEmpty() ? List.of() : store.loadCalls(instance.key.type(),
+                        instance.key.id(), clock.millis() - config.getResume().getCallCacheTime().toMillis());
+                instance.activate(stored.map(s -> parse(s, calls)).orElse(null));
                 instance.mailbox.resume();
             } catch (Throwable e) {
                 LOG.error("Activating {} failed", instance.key, e);
@@ -124,11 +129,11 @@ public final class Host {
         });
     }
 
-    private static LiveInstance.StoredData parse(StoredState stored) {
+    private static LiveInstance.StoredData parse(StoredState stored, List<StoredCall> calls) {
         try {
             JsonNode state = Frames.JSON.readTree(stored.state());
             JsonNode timers = stored.timers() == null ? null : Frames.JSON.readTree(stored.timers());
-            return new LiveInstance.StoredData(stored.revision(), state, timers);
+            return new LiveInstance.StoredData(stored.revision(), state, timers, calls);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("its stored state is not valid JSON: " + e.getMessage(), e);
         }
@@ -167,6 +172,15 @@ public final class Host {
         long now = clock.millis();
         for (LiveInstance<?> instance : instances.values()) {
             instance.offer(new InstanceMessage.Tick(now, false));
+        }
+    }
+
+    /** Stored calls older than the call cache keeps them: their clients had their chance to resend. */
+    private void forgetOldCalls() {
+        try {
+            store.forgetCalls(clock.millis() - config.getResume().getCallCacheTime().toMillis());
+        } catch (RuntimeException e) {
+            LOG.warn("Deleting old stored calls failed: {}", e.toString());
         }
     }
 

@@ -6,6 +6,8 @@ import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.Snapshot;
 import dev.tandem.runtime.metrics.TandemMetrics;
 import dev.tandem.runtime.storage.GroupCommitter;
+import dev.tandem.runtime.storage.StoredCall;
+import dev.tandem.runtime.storage.StoredJson;
 import dev.tandem.spi.LiveObjectDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ final class LiveInstance<T> {
     private final ResumeBuffer resume;
     private final CallCache calls;
     private final InstanceTimers timers;
+    private List<StoredCall> unstoredCalls = new ArrayList<>();
 
     private TurnRunner<T> turns;
     private String epoch;
@@ -81,6 +84,7 @@ final class LiveInstance<T> {
             lastStoredChange = revision;
             turns = new TurnRunner<>(object, definition.state(), context);
             timers.load(stored.timers());
+            calls.restore(stored.calls(), LiveInstance::readJson);
             return;
         }
         turns = new TurnRunner<>(object, definition.state(), context);
@@ -100,8 +104,16 @@ final class LiveInstance<T> {
         storedDirty = true;
     }
 
-    /** What storage returned, parsed. */
-    record StoredData(long revision, JsonNode state, JsonNode timers) {
+    /** What storage returned, parsed (but for the calls' results). */
+    record StoredData(long revision, JsonNode state, JsonNode timers, List<StoredCall> calls) {
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return text == null ? Frames.JSON.nullNode() : Frames.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored call's result is not valid JSON: " + e.getMessage(), e);
+        }
     }
 
     // ---- messages ----
@@ -153,14 +165,17 @@ final class LiveInstance<T> {
             return;
         }
         java.util.function.Consumer<Outcome> reply = call.reply();
+        String clientKey = null;
+        String callKey = null;
         if (call.clientId() != null && call.callId() != null) {
-            String callKey = call.callId().asText();
-            CallCache.Entry seen = calls.lookup(call.clientId(), callKey, lastActivity);
+            clientKey = CallCache.clientKey(call.caller().userId(), call.clientId());
+            callKey = CallCache.callKey(call.callId());
+            CallCache.Entry seen = calls.lookup(clientKey, callKey, lastActivity);
             if (seen != null) {
                 seen.attach(reply); // a resend: same outcome, no second run
                 return;
             }
-            CallCache.Entry entry = calls.pending(call.clientId(), callKey);
+            CallCache.Entry entry = calls.pending(clientKey, callKey);
             entry.attach(reply);
             reply = entry::complete;
         }
@@ -173,8 +188,12 @@ final class LiveInstance<T> {
             ClientConnection own = call.caller() instanceof ClientConnection c
                     && connections.get(c.connectionId()) == c ? c : null;
             byte[] patch = commit(result, own);
-            outcome = Outcome.ok(revision, result.value() == null ? Frames.JSON.nullNode() : result.value(),
-                    own != null ? patch : null);
+            JsonNode value = result.value() == null ? Frames.JSON.nullNode() : result.value();
+            outcome = Outcome.ok(revision, value, own != null ? patch : null);
+            if (clientKey != null && (result.storedChanged() || !result.timerChanges().isEmpty())) {
+                // stored with the state it changed, so its resend after a crash does not run it again
+                unstoredCalls.add(calls.stored(clientKey, callKey, revision, StoredJson.text(value), context.millis()));
+            }
         } else {
             outcome = Failures.outcome(result.failure(), key, "action '" + call.action() + "'");
         }
@@ -348,8 +367,10 @@ final class LiveInstance<T> {
             long expected = submitted;
             submitted = revision;
             long at = revision;
+            List<StoredCall> callsToStore = unstoredCalls;
+            unstoredCalls = new ArrayList<>();
             host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
-                    turns.snapshot(true), timers.toJson(), timers.wakeAt(), new GroupCommitter.Listener() {
+                    turns.snapshot(true), timers.toJson(), timers.wakeAt(), callsToStore, new GroupCommitter.Listener() {
                         @Override
                         public void stored(long storedRevision) {
                             if (!mailbox.offer(new InstanceMessage.Stored(storedRevision))) {

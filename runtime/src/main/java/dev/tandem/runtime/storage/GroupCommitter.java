@@ -1,7 +1,6 @@
 package dev.tandem.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.runtime.TandemConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -29,7 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommitter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Hears how a write ended; called on the writer thread. */
     public interface Listener {
@@ -51,10 +49,11 @@ public final class GroupCommitter {
      * @param state the stored fields
      * @param timers pending timers, or {@code null}
      * @param wakeAt when the earliest timer is due, or {@code null}
+     * @param calls the calls whose turns this write stores
      * @param listener hears the outcome
      */
     public record Pending(Object owner, String type, String id, long expectedRevision, long revision, JsonNode state,
-            JsonNode timers, Long wakeAt, Listener listener) {
+            JsonNode timers, Long wakeAt, List<StoredCall> calls, Listener listener) {
     }
 
     private final StateStore store;
@@ -64,6 +63,7 @@ public final class GroupCommitter {
     private final Thread writer;
     private final Timer writeTimer;
     private volatile boolean running = true;
+    private boolean closed; // guarded by queue: once set, nothing more is queued
 
     GroupCommitter(StateStore store, TandemConfiguration config, MeterRegistry meters) {
         this.store = store;
@@ -78,11 +78,13 @@ public final class GroupCommitter {
 
     /** @param write a write to apply soon */
     public void submit(Pending write) {
-        if (!running) {
-            write.listener().failed(new IllegalStateException("the server is shutting down; nothing was stored"));
-            return;
+        synchronized (queue) {
+            if (!closed) {
+                queue.add(write);
+                return;
+            }
         }
-        queue.add(write);
+        write.listener().failed(new IllegalStateException("the server has shut down; nothing was stored"));
     }
 
     private void run() {
@@ -115,6 +117,13 @@ public final class GroupCommitter {
                 drained.clear();
             }
         }
+        synchronized (queue) {
+            closed = true;
+        }
+        queue.drainTo(drained); // submitted while the loop was ending: still stored, and answered
+        if (!drained.isEmpty()) {
+            apply(coalesce(drained));
+        }
     }
 
     private static List<Pending> coalesce(List<Pending> drained) {
@@ -122,16 +131,26 @@ public final class GroupCommitter {
         for (Pending p : drained) {
             latest.merge(p.owner(), p, (older, newer) -> new Pending(newer.owner(), newer.type(), newer.id(),
                     older.expectedRevision(), newer.revision(), newer.state(), newer.timers(), newer.wakeAt(),
-                    newer.listener()));
+                    concat(older.calls(), newer.calls()), newer.listener())); // its revision covers the older one
         }
         return new ArrayList<>(latest.values());
+    }
+
+    private static <E> List<E> concat(List<E> older, List<E> newer) {
+        if (older.isEmpty() || newer.isEmpty()) {
+            return older.isEmpty() ? newer : older;
+        }
+        List<E> all = new ArrayList<>(older.size() + newer.size());
+        all.addAll(older);
+        all.addAll(newer);
+        return all;
     }
 
     private void apply(List<Pending> group) {
         List<StateWrite> writes = new ArrayList<>(group.size());
         for (Pending p : group) {
-            writes.add(new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(), text(p.state()),
-                    p.timers() == null ? null : text(p.timers()), p.wakeAt()));
+            writes.add(new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(), StoredJson.text(p.state()),
+                    p.timers() == null ? null : StoredJson.text(p.timers()), p.wakeAt(), p.calls()));
         }
         long start = System.nanoTime();
         List<RuntimeException> outcomes;
@@ -150,14 +169,6 @@ public final class GroupCommitter {
             } else {
                 p.listener().failed(failure);
             }
-        }
-    }
-
-    private static String text(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tandem.runtime.storage;
 
+import dev.tandem.runtime.Durability;
+import dev.tandem.runtime.TandemConfiguration;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -8,19 +10,25 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link StateStore} on the application's default data source, through Micronaut Data JDBC's
- * {@link JdbcOperations} and transaction manager. Portable SQL: runs on H2 and PostgreSQL.
+ * {@link JdbcOperations} and transaction manager. Portable SQL (runs on H2 and PostgreSQL), but for
+ * the upsert of a stored call and how a commit is made durable ({@link Durability}).
  */
 @Singleton
 final class JdbcStateStore implements StateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
 
     private static final String SELECT = "SELECT revision, state, timers FROM tandem_instance"
             + " WHERE object_type = ? AND object_id = ?";
@@ -29,16 +37,59 @@ final class JdbcStateStore implements StateStore {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE tandem_instance SET revision = ?, state = ?, timers = ?,"
             + " wake_at = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
+    private static final String CALL_COLUMNS = "(object_type, object_id, client_key, slot, call_key, revision, result,"
+            + " stored_at)";
+    private static final String LOAD_CALLS = "SELECT client_key, slot, call_key, revision, result, stored_at"
+            + " FROM tandem_call WHERE object_type = ? AND object_id = ? AND stored_at >= ?";
+    private static final String FORGET_CALLS = "DELETE FROM tandem_call WHERE stored_at < ?";
     private static final String DUE = "SELECT object_type, object_id FROM tandem_instance"
             + " WHERE wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at";
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
+    private final TandemSchema.Database database;
+    private final Durability durability;
+    private final String saveCall;
 
-    JdbcStateStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, TandemSchema schema) {
+    JdbcStateStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, TandemSchema schema,
+            TandemConfiguration config) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         schema.migrate();
+        this.database = schema.database();
+        this.durability = config.getStorage().getDurability();
+        this.saveCall = saveCallSql(database);
+        if (database == TandemSchema.Database.POSTGRESQL && durability == Durability.DISK) {
+            warnIfPostgresDoesNotSync();
+        }
+    }
+
+    /** Writes a call into its client's slot, replacing what the slot held. */
+    private static String saveCallSql(TandemSchema.Database database) {
+        String values = " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        return switch (database) {
+            case H2 -> "MERGE INTO tandem_call " + CALL_COLUMNS + " KEY (object_type, object_id, client_key, slot)" + values;
+            case POSTGRESQL -> "INSERT INTO tandem_call " + CALL_COLUMNS + values
+                    + " ON CONFLICT (object_type, object_id, client_key, slot) DO UPDATE SET call_key = EXCLUDED.call_key,"
+                    + " revision = EXCLUDED.revision, result = EXCLUDED.result, stored_at = EXCLUDED.stored_at";
+            case MYSQL -> "INSERT INTO tandem_call " + CALL_COLUMNS + values + " ON DUPLICATE KEY UPDATE"
+                    + " call_key = VALUES(call_key), revision = VALUES(revision), result = VALUES(result),"
+                    + " stored_at = VALUES(stored_at)";
+            case OTHER -> null; // delete, then insert
+        };
+    }
+
+    private void warnIfPostgresDoesNotSync() {
+        String fsync = transactions.executeRead(status -> jdbc.prepareStatement("SHOW fsync", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "on";
+            }
+        }));
+        if ("off".equalsIgnoreCase(fsync)) {
+            LOG.warn("PostgreSQL runs with fsync = off, so its commits are not on stable storage and a crash of its"
+                    + " machine can take back turns that clients have seen. Turn fsync on in postgresql.conf for"
+                    + " tandem.storage.durability = disk (the default) to hold.");
+        }
     }
 
     @Override
@@ -54,12 +105,38 @@ final class JdbcStateStore implements StateStore {
     }
 
     @Override
+    public List<StoredCall> loadCalls(String type, String id, long since) {
+        return transactions.executeRead(status -> jdbc.prepareStatement(LOAD_CALLS, ps -> {
+            ps.setString(1, type);
+            ps.setString(2, id);
+            ps.setLong(3, since);
+            List<StoredCall> calls = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    calls.add(new StoredCall(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
+                            rs.getString(5), rs.getLong(6)));
+                }
+            }
+            return calls;
+        }));
+    }
+
+    @Override
+    public void forgetCalls(long before) {
+        transactions.executeWrite(status -> jdbc.prepareStatement(FORGET_CALLS, ps -> {
+            ps.setLong(1, before);
+            return ps.executeUpdate();
+        }));
+    }
+
+    @Override
     public List<RuntimeException> write(List<StateWrite> writes) {
+        List<RuntimeException> outcomes;
         try {
-            return transactions.executeWrite(status -> batch(status.getConnection(), writes));
+            outcomes = transactions.executeWrite(status -> batch(status.getConnection(), writes));
         } catch (RuntimeException batchFailed) {
             // One bad write (say, an insert that lost a race) fails the whole batch: retry each alone.
-            List<RuntimeException> outcomes = new ArrayList<>();
+            outcomes = new ArrayList<>();
             for (StateWrite w : writes) {
                 try {
                     outcomes.add(transactions.executeWrite(status -> batch(status.getConnection(), List.of(w))).get(0));
@@ -67,11 +144,23 @@ final class JdbcStateStore implements StateStore {
                     outcomes.add(w.isInsert() && isDuplicate(e) ? new StaleWriteException(w) : e);
                 }
             }
-            return outcomes;
         }
+        if (database == TandemSchema.Database.H2 && durability == Durability.DISK) {
+            // H2 commits to the operating system's cache; this puts everything committed so far on
+            // disk (one fsync for the whole group). If it fails, the caller fails every write, and
+            // the instances reload what the database holds.
+            transactions.executeWrite(status -> jdbc.prepareStatement("CHECKPOINT SYNC", PreparedStatement::execute));
+        }
+        return outcomes;
     }
 
-    private static List<RuntimeException> batch(Connection connection, List<StateWrite> writes) throws SQLException {
+    private List<RuntimeException> batch(Connection connection, List<StateWrite> writes) throws SQLException {
+        if (database == TandemSchema.Database.POSTGRESQL) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(durability == Durability.DISK ? "SET LOCAL synchronous_commit TO on"
+                        : "SET LOCAL synchronous_commit TO off");
+            }
+        }
         RuntimeException[] outcomes = new RuntimeException[writes.size()];
         Timestamp now = new Timestamp(System.currentTimeMillis());
         List<Integer> inserts = new ArrayList<>();
@@ -112,13 +201,69 @@ final class JdbcStateStore implements StateStore {
                 }
                 int[] counts = ps.executeBatch();
                 for (int k = 0; k < counts.length; k++) {
-                    if (counts[k] == 0) {
+                    if (counts[k] != 1) { // not the one row at the expected revision: nothing of it may count
                         outcomes[updates.get(k)] = new StaleWriteException(writes.get(updates.get(k)));
                     }
                 }
             }
         }
+        saveCalls(connection, writes, outcomes);
         return Arrays.asList(outcomes);
+    }
+
+    /** Stores the calls of the writes that applied, in the same transaction. */
+    private void saveCalls(Connection connection, List<StateWrite> writes, RuntimeException[] outcomes)
+            throws SQLException {
+        boolean any = false;
+        for (int i = 0; i < writes.size() && !any; i++) {
+            any = outcomes[i] == null && !writes.get(i).calls().isEmpty();
+        }
+        if (!any) {
+            return;
+        }
+        if (saveCall == null) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tandem_call WHERE object_type = ?"
+                    + " AND object_id = ? AND client_key = ? AND slot = ?")) {
+                forEachCall(writes, outcomes, (w, c) -> {
+                    delete.setString(1, w.type());
+                    delete.setString(2, w.id());
+                    delete.setString(3, c.client());
+                    delete.setInt(4, c.slot());
+                    delete.addBatch();
+                });
+                delete.executeBatch();
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(saveCall != null ? saveCall
+                : "INSERT INTO tandem_call " + CALL_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            forEachCall(writes, outcomes, (w, c) -> {
+                ps.setString(1, w.type());
+                ps.setString(2, w.id());
+                ps.setString(3, c.client());
+                ps.setInt(4, c.slot());
+                ps.setString(5, c.call());
+                ps.setLong(6, c.revision());
+                ps.setString(7, c.result());
+                ps.setLong(8, c.storedAt());
+                ps.addBatch();
+            });
+            ps.executeBatch();
+        }
+    }
+
+    private interface CallRow {
+        void add(StateWrite write, StoredCall call) throws SQLException;
+    }
+
+    private static void forEachCall(List<StateWrite> writes, RuntimeException[] outcomes, CallRow row)
+            throws SQLException {
+        for (int i = 0; i < writes.size(); i++) {
+            if (outcomes[i] == null) {
+                for (StoredCall c : writes.get(i).calls()) {
+                    row.add(writes.get(i), c);
+                }
+            }
+        }
     }
 
     private static void setWakeAt(PreparedStatement ps, int index, Long wakeAt) throws SQLException {

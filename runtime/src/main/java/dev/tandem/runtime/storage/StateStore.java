@@ -14,8 +14,25 @@ public interface StateStore {
     Optional<StoredState> load(String type, String id);
 
     /**
+     * @param type the live-object type
+     * @param id the instance ID
+     * @param since only calls stored at or after this time (epoch milliseconds)
+     * @return the instance's stored calls, each client's latest per slot
+     */
+    List<StoredCall> loadCalls(String type, String id, long since);
+
+    /**
+     * Deletes stored calls older than a time: their clients have had long enough to resend them.
+     *
+     * @param before epoch milliseconds
+     */
+    void forgetCalls(long before);
+
+    /**
      * Applies writes, as few transactions as possible. Each write succeeds or fails on its own:
-     * a stale one fails with {@link StaleWriteException} without affecting the others.
+     * a stale one fails with {@link StaleWriteException} without affecting the others. A write's
+     * calls are stored in the same transaction as its state, and only if the state was written.
+     * The writes are durable when this returns, as {@code tandem.storage.durability} asks.
      *
      * @param writes the writes; at most one per instance
      * @return one outcome per write, in order: {@code null} for success, or the failure

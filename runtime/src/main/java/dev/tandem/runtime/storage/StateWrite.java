@@ -11,9 +11,10 @@ package dev.tandem.runtime.storage;
  * @param state the stored fields as JSON
  * @param timers pending timers as JSON, or {@code null}
  * @param wakeAt when the earliest timer is due (epoch milliseconds), or {@code null}
+ * @param calls the calls whose turns this write stores, written only if the write applies
  */
 public record StateWrite(String type, String id, long expectedRevision, long revision, String state, String timers,
-        Long wakeAt) {
+        Long wakeAt, java.util.List<StoredCall> calls) {
 
     /** @return whether this write creates the instance */
     public boolean isInsert() {

@@ -51,15 +51,27 @@ public final class TandemSchema {
 
     /** The column type for JSON text: large objects on H2, TEXT elsewhere. */
     private String textType() {
+        return switch (database()) {
+            case H2 -> "CHARACTER LARGE OBJECT";
+            case MYSQL -> "LONGTEXT";
+            case POSTGRESQL, OTHER -> "TEXT";
+        };
+    }
+
+    /** The databases whose SQL differs where Tandem's does. */
+    enum Database { H2, POSTGRESQL, MYSQL, OTHER }
+
+    /** @return which database the default data source is */
+    Database database() {
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("h2")) {
-                return "CHARACTER LARGE OBJECT";
+                return Database.H2;
             }
             if (product.contains("mysql") || product.contains("mariadb")) {
-                return "LONGTEXT";
+                return Database.MYSQL;
             }
-            return "TEXT";
+            return product.contains("postgres") ? Database.POSTGRESQL : Database.OTHER;
         } catch (SQLException e) {
             throw new IllegalStateException("Tandem can't reach its database to create its tables: " + e.getMessage()
                     + ". Check datasources.default.* (by default an embedded H2 file under tandem.data-dir).", e);

@@ -1,5 +1,6 @@
 package dev.tandem.runtime.web;
 
+import dev.tandem.runtime.storage.StoredJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.internal.Frames;
@@ -17,6 +18,6 @@ final class ErrorBody {
     static MutableHttpResponse<String> of(ErrorCode code, String message) {
         ObjectNode body = Frames.JSON.createObjectNode().put("code", code.code()).put("message", message);
         return HttpResponse.<String>status(HttpStatus.valueOf(code.status()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE).body(body.toString());
+                .contentType(MediaType.APPLICATION_JSON_TYPE).body(StoredJson.text(body));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.runtime.web;
 
+import dev.tandem.runtime.storage.StoredJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -66,7 +67,7 @@ final class LiveObjectController {
             }
             type.put("model", "/tandem/types/" + d.typeName() + "/model");
         }
-        return types.toString();
+        return StoredJson.text(types);
     }
 
     /** @return the type's model document */
@@ -135,7 +136,7 @@ final class LiveObjectController {
     }
 
     private static HttpResponse<String> json(ObjectNode body) {
-        return HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(StoredJson.text(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     private static HttpResponse<String> failure(Throwable error) {

@@ -2,6 +2,7 @@ package dev.tandem.runtime.support;
 
 import dev.tandem.runtime.storage.StateStore;
 import dev.tandem.runtime.storage.StateWrite;
+import dev.tandem.runtime.storage.StoredCall;
 import dev.tandem.runtime.storage.StoredState;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
@@ -48,6 +49,16 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
             @Override
             public Optional<StoredState> load(String type, String id) {
                 return real.load(type, id);
+            }
+
+            @Override
+            public List<StoredCall> loadCalls(String type, String id, long since) {
+                return real.loadCalls(type, id, since);
+            }
+
+            @Override
+            public void forgetCalls(long before) {
+                real.forgetCalls(before);
             }
 
             @Override
