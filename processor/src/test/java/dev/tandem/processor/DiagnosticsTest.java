@@ -307,6 +307,11 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aClassWithoutFieldsOrActionsCompiles() {
+        assertThat(compile(source("@LiveObject public class Lobby {}"))).succeededWithoutWarnings();
+    }
+
+    @Test
     void everyDiagnosticIsTestedAndDocumented() throws Exception {
         String catalogue = Files.readString(Path.of("DIAGNOSTICS.md"));
         String tests = Files.readString(Path.of("src/test/java/dev/tandem/processor/DiagnosticsTest.java"));
