@@ -2,7 +2,8 @@
 // NodeClientTest (JUnit) starts; TANDEM_URL is its address. The client is the module it serves.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import WebSocket from "ws";
+import WebSocket, { WebSocketServer } from "ws";
+import { createServer } from "node:net";
 import { connect, Counter, Room, TandemError } from "./client.js";
 
 const url = process.env.TANDEM_URL;
@@ -148,4 +149,51 @@ test("close() ends the connection, fails waiting calls and leaves the instance",
 test("connecting to an unknown type rejects with not_found", async () => {
   await assert.rejects(connect({ type: "chess", actions: [] }, "x", options()),
       e => e instanceof TandemError && e.code === "not_found" && e.message.startsWith("no live-object type 'chess'"));
+});
+
+/** A port nothing listens on: taken from the system, then released. */
+async function closedPort() {
+  const server = createServer();
+  await new Promise(resolve => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise(resolve => server.close(resolve));
+  return port;
+}
+
+test("connecting to a port nothing listens on rejects at once with connection refused", async () => {
+  const port = await closedPort();
+  const started = Date.now();
+  await assert.rejects(connect(Counter, "x", options({ url: `ws://127.0.0.1:${port}` })),
+      e => e instanceof TandemError && e.code === "connection_failed"
+        && e.message.startsWith(`connection refused: nothing listens at ws://127.0.0.1:${port}/tandem/ws/counter/x`));
+  assert.ok(Date.now() - started < 5000, "no silent retries until the connect timeout");
+});
+
+test("a server that refuses the connection rejects it with the server's code and reason", async () => {
+  const id = uid("full");
+  const open = [];
+  for (let i = 0; i < 3; i++) { // NodeClientTest allows 3 connections per instance
+    open.push(await connect(Counter, id, options()));
+  }
+  try {
+    const started = Date.now();
+    await assert.rejects(connect(Counter, id, options()), e => e instanceof TandemError && e.code === "unavailable"
+        && e.message.includes("tandem.limits.max-connections-per-instance"));
+    assert.ok(Date.now() - started < 5000, "no silent retries until the connect timeout");
+  } finally {
+    open.forEach(c => c.close());
+  }
+});
+
+test("a socket closed before the snapshot reports its close code and reason", async () => {
+  const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise(resolve => server.on("listening", resolve));
+  server.on("connection", socket => socket.close(1011, "not today"));
+  try {
+    const base = `ws://127.0.0.1:${server.address().port}`;
+    await assert.rejects(connect(Counter, "x", options({ url: base })), e => e.code === "connection_failed"
+        && e.message === `the socket to ${base}/tandem/ws/counter/x closed with code 1011 (not today) before the first snapshot`);
+  } finally {
+    server.close();
+  }
 });

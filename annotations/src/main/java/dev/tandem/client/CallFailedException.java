@@ -4,7 +4,7 @@ package dev.tandem.client;
  * A call or connection failed on the server. {@link #code()} is one of the protocol's stable codes
  * ({@code rejected}, {@code bad_arguments}, {@code unknown_action}, {@code not_found},
  * {@code forbidden}, {@code too_large}, {@code rate_limited}, {@code timeout}, {@code internal},
- * {@code unavailable}); for {@code rejected} the message is the one the action's
+ * {@code unavailable}), or the client's own {@code connection_failed} and {@code closed}; for {@code rejected} the message is the one the action's
  * {@code ActionRejected} carried, meant for the end user.
  */
 public final class CallFailedException extends RuntimeException {

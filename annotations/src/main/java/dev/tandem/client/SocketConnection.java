@@ -31,7 +31,6 @@ final class SocketConnection implements LiveConnection {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> PERMANENT = Set.of(4400, 4403, 4404);
-    private static final Map<Integer, String> CLOSE_CODES = Map.of(4400, "bad_request", 4403, "rejected", 4404, "not_found");
 
     private static final class Call {
         final String action;
@@ -65,6 +64,8 @@ final class SocketConnection implements LiveConnection {
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private int generation;
     private boolean closed;
+    private boolean everOpen; // until the first snapshot, a failed attempt fails the connect instead of retrying
+    private CallFailedException serverError; // an error the server sent before the first snapshot
 
     SocketConnection(TandemClient client, String typeName, String id) {
         this.client = client;
@@ -73,8 +74,20 @@ final class SocketConnection implements LiveConnection {
     }
 
     CompletableFuture<LiveConnection> start() {
+        long timeout = client.options().connectTimeout.toMillis();
+        client.scheduler().schedule(() -> {
+            if (ready.completeExceptionally(new CallFailedException("timeout", "no snapshot from " + address()
+                    + " within " + timeout + " ms"))) {
+                close();
+            }
+        }, timeout, TimeUnit.MILLISECONDS);
         open();
         return ready;
+    }
+
+    /** @return the socket's address without its query (which carries the session) */
+    private String address() {
+        return client.options().url + "/tandem/ws/" + encode(typeName) + "/" + encode(id);
     }
 
     @Override
@@ -169,15 +182,15 @@ final class SocketConnection implements LiveConnection {
             params.put("rev", Long.toString(revision));
             params.put("epoch", epoch);
         }
-        StringBuilder url = new StringBuilder(client.options().url).append("/tandem/ws/").append(encode(typeName))
-                .append('/').append(encode(id)).append('?');
+        StringBuilder url = new StringBuilder(address()).append('?');
         params.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
         url.setLength(url.length() - 1);
         int gen = ++generation;
-        client.http().newWebSocketBuilder().buildAsync(URI.create(url.toString()), new Listener(gen))
+        client.http().newWebSocketBuilder().connectTimeout(client.options().connectTimeout)
+                .buildAsync(URI.create(url.toString()), new Listener(gen))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
-                        onClose(gen, -1, String.valueOf(error.getMessage()));
+                        onClose(gen, -1, null, error);
                     } else {
                         opened(gen, ws);
                     }
@@ -216,13 +229,13 @@ final class SocketConnection implements LiveConnection {
 
         @Override
         public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            SocketConnection.this.onClose(gen, code, reason);
+            SocketConnection.this.onClose(gen, code, reason, null);
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            SocketConnection.this.onClose(gen, -1, String.valueOf(error.getMessage()));
+            SocketConnection.this.onClose(gen, -1, null, error);
         }
     }
 
@@ -274,14 +287,19 @@ final class SocketConnection implements LiveConnection {
                     }
                 }
                 case "error" -> {
+                    CallFailedException error = new CallFailedException(m.get("code").asText(), m.get("message").asText());
                     if (m.has("id")) {
-                        fail(m.get("id").asLong(), new CallFailedException(m.get("code").asText(), m.get("message").asText()));
+                        fail(m.get("id").asLong(), error);
+                    } else if (!everOpen) {
+                        serverError = error; // the refusal's reason; its close follows
                     }
                 }
                 default -> { }
             }
             if (nowOpen) {
                 attempt = 0;
+                everOpen = true;
+                serverError = null;
                 resend();
             }
         }
@@ -350,16 +368,22 @@ final class SocketConnection implements LiveConnection {
         }
     }
 
-    private void onClose(int gen, int code, String reason) {
+    /** A socket ended: with a close code and reason, or ({@code code} -1) with an error. */
+    private void onClose(int gen, int code, String reason, Throwable error) {
+        CallFailedException refusal;
+        boolean permanent;
         synchronized (this) {
             if (closed || gen != generation) {
                 return; // already closed, or an event of a socket already replaced
             }
             generation++; // later events of this socket are ignored
             socket = null;
+            refusal = serverError != null ? serverError
+                    : error != null ? ConnectFailures.opening(address(), error) : ConnectFailures.closed(address(), code, reason);
+            permanent = PERMANENT.contains(code) || !everOpen;
         }
-        if (PERMANENT.contains(code)) {
-            ready.completeExceptionally(new CallFailedException(CLOSE_CODES.get(code), reason));
+        if (permanent) {
+            ready.completeExceptionally(refusal);
             close();
             return;
         }

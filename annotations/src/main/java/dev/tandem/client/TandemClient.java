@@ -27,12 +27,13 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class TandemClient implements Connector, AutoCloseable {
 
     private final Builder options;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
 
     private TandemClient(Builder options) {
         this.options = options;
+        this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout).build();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tandem-client");
             t.setDaemon(true);
@@ -88,6 +89,7 @@ public final class TandemClient implements Connector, AutoCloseable {
         Duration minDelay = Duration.ofMillis(250);
         Duration maxDelay = Duration.ofSeconds(10);
         Duration callTimeout = Duration.ofSeconds(15);
+        Duration connectTimeout = Duration.ofSeconds(15);
         int maxQueued = 100;
 
         private Builder(String url) {
@@ -116,6 +118,15 @@ public final class TandemClient implements Connector, AutoCloseable {
         /** @param timeout how long a call may wait for its answer, queued or sent */
         public Builder callTimeout(Duration timeout) {
             this.callTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@code connect} waits for the first snapshot; a refused or failed
+         *     first attempt fails it at once (with code {@code connection_failed} or the server's code)
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
             return this;
         }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -36,19 +37,21 @@ import org.apache.maven.project.MavenProject;
         requiresDependencyResolution = ResolutionScope.COMPILE)
 public class TypeScriptMojo extends AbstractMojo {
 
+    // Parameters are package-private so that TypeScriptMojoTest can set them as Maven does.
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    MavenProject project;
 
     /** Where to write the files. */
     @Parameter(property = "tandem.typescript.outputDirectory", defaultValue = "${project.build.directory}/tandem-typescript")
-    private File outputDirectory;
+    File outputDirectory;
 
     /** {@code typescript} for index.ts and the runtime; {@code served} for client.js and client.d.ts. */
     @Parameter(property = "tandem.typescript.flavor", defaultValue = "typescript")
-    private String flavor;
+    String flavor;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    public void execute() throws MojoExecutionException, MojoFailureException {
         if (!flavor.equals("typescript") && !flavor.equals("served")) {
             throw new MojoExecutionException("tandem.typescript.flavor is 'typescript' or 'served', not '" + flavor + "'");
         }
@@ -59,9 +62,11 @@ public class TypeScriptMojo extends AbstractMojo {
             }
             List<LiveObjectModel> models = ModelSources.fromClasspath(classpath);
             if (models.isEmpty()) {
-                getLog().warn("No live-object models on the compile classpath: is the Tandem annotation processor on"
-                        + " the annotation processor path?");
-                return;
+                throw new MojoFailureException("No live-object models were found in " + project.getBuild().getOutputDirectory()
+                        + File.separator + "META-INF" + File.separator + "tandem" + File.separator + "models"
+                        + " (nor in the dependencies). Run `mvn compile` first, or bind this goal to a phase after"
+                        + " compile (its default is process-classes); and check that the Tandem annotation processor"
+                        + " is on the annotation processor path.");
             }
             TypeScriptGenerator generator = new TypeScriptGenerator(models);
             OutputFolder.write(outputDirectory.toPath(), flavor.equals("served") ? generator.served() : generator.typescript());

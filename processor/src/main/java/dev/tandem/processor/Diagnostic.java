@@ -26,6 +26,9 @@ public enum Diagnostic {
             + " Give one of them another name with @LiveObject(\"...\")."),
     ANNOTATION_OUTSIDE_LIVE_OBJECT(109, "@%s on %s has no effect: %s is not annotated @LiveObject."
             + " Add @LiveObject to %s (members of superclasses are not inherited), or remove @%s."),
+    CONSTRUCTOR_PARAMETER_VALUE(110, "%s's constructor parameter '%s' is %s, which Tandem can't supply: the runtime"
+            + " creates a live object with no arguments of yours. Take initial values from field initializers or"
+            + " @OnCreate, and take only LiveContext or beans (services) as constructor parameters."),
 
     FIELD_PRIVATE(200, "@Field can't be applied to %s: it is private, so generated code can't read it."
             + " Make it package-private."),

@@ -90,11 +90,47 @@ class DiagnosticsTest {
     @Test
     void constructorParameterUnsupported() {
         expect(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED,
-                "@LiveObject public class Game {\n  Game(\n    int size) {}\n}", "int size",
-                "Constructor parameter 'size' of Game has type int, which is not a bean type.");
+                "@LiveObject public class Game {\n  <T> Game(\n    T size) {}\n}", "T size",
+                "Constructor parameter 'size' of Game has type T, which is not a bean type.");
         expect(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED,
-                "@LiveObject public class Game {\n  Game(\n    List<String> names) {}\n}", "List<String> names",
+                "@LiveObject public class Game {\n  Game(\n    Comparator<String> order) {}\n}", "Comparator<String> order",
                 "is generic, but beans are looked up by class alone");
+    }
+
+    @Test
+    void constructorParameterValue() {
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  Poll(\n    String question) {}\n}", "String question",
+                "Poll's constructor parameter 'question' is a String, which Tandem can't supply: the runtime creates a"
+                + " live object with no arguments of yours. Take initial values from field initializers or @OnCreate,"
+                + " and take only LiveContext or beans (services) as constructor parameters.");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE, "@LiveObject public class Poll {\n  Poll(\n    int size) {}\n}",
+                "int size", "parameter 'size' is an int,");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  Poll(\n    Integer size) {}\n}", "Integer size", "is an Integer,");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  Poll(\n    String[] options) {}\n}", "String[] options",
+                "is an array (java.lang.String[]),");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  enum Kind { A }\n  Poll(\n    Kind kind) {}\n}", "Kind kind",
+                "is the enum Kind,");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  record Settings(int max) {}\n  Poll(\n    Settings s) {}\n}",
+                "Settings s", "is the record Settings,");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  Poll(\n    ArrayList<String> options) {}\n}",
+                "ArrayList<String> options", "is an ArrayList,");
+        expect(Diagnostic.CONSTRUCTOR_PARAMETER_VALUE,
+                "@LiveObject public class Poll {\n  Poll(\n    java.time.Instant opened) {}\n}", "Instant opened",
+                "is an Instant,");
+    }
+
+    @Test
+    void constructorParametersThatCouldBeBeansCompile() {
+        Compilation c = compile(source("@LiveObject public class Poll {\n  interface Votes {}\n"
+                + "  static class Audit {}\n  Poll(LiveContext context, Votes votes, Audit audit, java.time.Clock clock) {}\n"
+                + "  @Field int votes;\n  @Action void vote() { votes++; }\n}"));
+        assertThat(c).succeededWithoutWarnings();
     }
 
     @Test
@@ -304,6 +340,11 @@ class DiagnosticsTest {
         Compilation c = compile(source("@LiveObject public class Game {\n  @Field int moves;\n"
                 + "  @Action void play(Caller caller, int cell) { moves++; }\n}"));
         assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aClassWithoutFieldsOrActionsCompiles() {
+        assertThat(compile(source("@LiveObject public class Lobby {}"))).succeededWithoutWarnings();
     }
 
     @Test

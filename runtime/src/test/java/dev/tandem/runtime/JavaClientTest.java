@@ -11,12 +11,18 @@ import dev.tandem.runtime.fixtures.CounterClient;
 import dev.tandem.runtime.fixtures.RoomClient;
 import dev.tandem.runtime.support.Await;
 import dev.tandem.runtime.support.TestServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +35,7 @@ class JavaClientTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        server = TestServer.start(Map.of("tandem.limits.max-connections-per-instance", "3"));
         tandem = TandemClient.builder("http://127.0.0.1:" + server.server.getPort())
                 .reconnectDelays(Duration.ofMillis(50), Duration.ofMillis(200)).build();
     }
@@ -106,5 +112,55 @@ class JavaClientTest {
         try (RoomClient room = RoomClient.connect(tandem, TestServer.uniqueId("j-room")).join()) {
             assertEquals(1, room.state().online().size());
         }
+    }
+
+    @Test
+    void aClosedPortFailsTheConnectAtOnceWithConnectionRefused() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (TandemClient client = TandemClient.builder("http://127.0.0.1:" + port).build()) {
+            CallFailedException failed = failure(client.connect("counter", "x"));
+            assertEquals("connection_failed", failed.code());
+            assertEquals("connection refused: nothing listens at ws://127.0.0.1:" + port + "/tandem/ws/counter/x"
+                    + " (is the server running, and is the port right?)", failed.getMessage());
+        }
+    }
+
+    @Test
+    void aServerThatRefusesFailsTheConnectWithItsCodeAndReason() throws Exception {
+        String id = TestServer.uniqueId("java-full");
+        try (CounterClient a = CounterClient.connect(tandem, id).join();
+                CounterClient b = CounterClient.connect(tandem, id).join();
+                CounterClient c = CounterClient.connect(tandem, id).join()) {
+            CallFailedException failed = failure(tandem.connect("counter", id));
+            assertEquals("unavailable", failed.code());
+            assertTrue(failed.getMessage().contains("tandem.limits.max-connections-per-instance"), failed.getMessage());
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersFailsTheConnectAfterTheConnectTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                TandemClient client = TandemClient.builder("http://127.0.0.1:" + silent.getLocalPort())
+                        .connectTimeout(Duration.ofMillis(300)).build()) {
+            CallFailedException failed = failure(client.connect("counter", "x"));
+            assertTrue(Set.of("timeout", "connection_failed").contains(failed.code()), failed.code());
+            assertTrue(failed.getMessage().contains("ws://127.0.0.1:" + silent.getLocalPort() + "/tandem/ws/counter/x"),
+                    failed.getMessage());
+        }
+    }
+
+    /** The connect's failure, which must come well before any retry loop or default timeout would end. */
+    private static CallFailedException failure(CompletableFuture<?> connect) throws InterruptedException {
+        try {
+            connect.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return (CallFailedException) e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the connect neither failed nor completed within 5 s");
+        }
+        throw new AssertionError("the connect succeeded");
     }
 }

@@ -26,7 +26,7 @@ class NodeClientTest {
     void theClientPassesItsEndToEndTestsInNode() throws Exception {
         NodeProcess.nodeModules();
         try (TestServer server = TestServer.start(Map.of("tandem.limits.calls-per-second", "1000",
-                "tandem.limits.call-burst", "1000"))) {
+                "tandem.limits.call-burst", "1000", "tandem.limits.max-connections-per-instance", "3"))) {
             Path dir = Path.of("target/node-e2e").toAbsolutePath();
             Files.createDirectories(dir.resolve("client"));
             HttpClient http = HttpClient.newHttpClient();

@@ -24,7 +24,8 @@ export type ErrorCode =
   | "timeout"
   | "unavailable"
   | "internal"
-  | "closed";
+  | "closed"
+  | "connection_failed";
 
 /** A failed call or connection. For `rejected`, `message` is the one the action's `ActionRejected` carried. */
 export declare class TandemError extends Error {
@@ -119,7 +120,10 @@ export interface LiveObject<S, A> {
 
 /**
  * Connects to one instance of a live-object type. Resolves once the first snapshot has arrived;
- * rejects with a {@link TandemError} if the server refuses (for example an unknown type).
+ * rejects with a {@link TandemError} at the first failed attempt: with the server's code and reason
+ * if it refused (for example `not_found` for an unknown type), else with `connection_failed` saying
+ * what happened ("connection refused", or the socket's close code and reason). Once connected, a
+ * dropped connection is retried instead.
  */
 export declare function connect<S, A>(
   type: LiveObjectType<S, A>,

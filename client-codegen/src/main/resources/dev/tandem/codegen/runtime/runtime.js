@@ -53,6 +53,9 @@ class LiveHandle {
     this._socket = null;
     this._closed = false;
     this._retryTimer = null;
+    this._everOpen = false; // until the first snapshot, a failed attempt fails connect() instead of retrying
+    this._socketError = null; // what the last socket's error event said (Node's `ws` tells; browsers don't)
+    this._serverError = null; // an error message the server sent before the first snapshot
     this.connectionId = null;
     this.userId = null;
     this.actions = makeActions(type, this);
@@ -175,7 +178,11 @@ class LiveHandle {
         this._onClose(event.code, event.reason);
       }
     };
-    socket.onerror = () => { /* a close event follows */ };
+    socket.onerror = event => {
+      if (socket === this._socket) {
+        this._socketError = event && event.error ? event.error : null; // a close event follows
+      }
+    };
   }
 
   _onMessage(text) {
@@ -212,6 +219,8 @@ class LiveHandle {
       case "error":
         if (m.id !== undefined && this._pending.has(m.id)) {
           this._fail(m.id, new TandemError(m.code, m.message));
+        } else if (!this._everOpen) {
+          this._serverError = new TandemError(m.code, m.message); // the refusal's reason; its close follows
         } else {
           this._emitError(new TandemError(m.code, m.message));
         }
@@ -249,6 +258,8 @@ class LiveHandle {
 
   _ready() {
     this._attempt = 0;
+    this._everOpen = true;
+    this._serverError = null;
     this._setStatus("open");
     // Calls sent before the drop and not answered are sent again with their IDs: the server
     // recognises them (same client) and answers without running them twice.
@@ -278,8 +289,8 @@ class LiveHandle {
     if (this._closed) {
       return;
     }
-    if (PERMANENT_CLOSE.has(code)) {
-      this._closeError = new TandemError(CLOSE_CODES[code], reason || "refused by the server (" + code + ")");
+    if (PERMANENT_CLOSE.has(code) || !this._everOpen) {
+      this._closeError = this._refusal(code, reason);
       this.close();
       return;
     }
@@ -287,6 +298,28 @@ class LiveHandle {
     const delay = Math.min(this._options.maxDelay, this._options.minDelay * 2 ** this._attempt);
     this._attempt++;
     this._retryTimer = setTimeout(() => this._open(), delay * (0.5 + Math.random() * 0.5));
+  }
+
+  /** Why a socket closed before it could be used: the server's explanation, or what the socket saw. */
+  _refusal(code, reason) {
+    if (this._serverError) {
+      return this._serverError;
+    }
+    if (CLOSE_CODES[code]) {
+      return new TandemError(CLOSE_CODES[code], reason || "refused by the server (" + code + ")");
+    }
+    const error = this._socketError;
+    if (error && error.code === "ECONNREFUSED") {
+      return new TandemError("connection_failed", "connection refused: nothing listens at " + this._url
+          + " (is the server running, and is the port right?)");
+    }
+    if (code === 1006) {
+      return new TandemError("connection_failed", "could not connect to " + this._url + ": "
+          + (error && error.message ? error.message
+            : "the socket failed before it opened (the server is down, the port is wrong, or the server refused the WebSocket)"));
+    }
+    return new TandemError("connection_failed", "the socket to " + this._url + " closed with code " + code
+        + (reason ? " (" + reason + ")" : "") + " before the first snapshot");
   }
 
   _resync() {

@@ -5,20 +5,13 @@ import dev.tandem.processor.Diagnostic;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.InjectionPoint;
 import dev.tandem.processor.model.LiveObjectModel;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
 /**
  * Builds the model of one {@code @LiveObject} class, reporting every problem found on its element
@@ -50,7 +43,7 @@ public final class LiveObjectExtractor {
         List<FieldModel> fields = new FieldExtractor(context, mapper).extract(type);
         MethodExtractor methods = new MethodExtractor(context, mapper);
         methods.extract(type);
-        List<InjectionPoint> constructor = constructor(type);
+        List<InjectionPoint> constructor = new ConstructorExtractor(context).extract(type);
         if (context.reporter().errorCount() > errors) {
             return null;
         }
@@ -105,78 +98,5 @@ public final class LiveObjectExtractor {
             context.reporter().error(Diagnostic.INVALID_TYPE_NAME, type, annotation, typeName, type.getSimpleName());
         }
         return typeName;
-    }
-
-    private List<InjectionPoint> constructor(TypeElement type) {
-        List<ExecutableElement> usable = new ArrayList<>();
-        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-            if (!c.getModifiers().contains(Modifier.PRIVATE)) {
-                usable.add(c);
-            }
-        }
-        ExecutableElement chosen = choose(type, usable);
-        if (chosen == null) {
-            return List.of();
-        }
-        List<InjectionPoint> points = new ArrayList<>();
-        for (VariableElement p : chosen.getParameters()) {
-            InjectionPoint point = injectionPoint(type, p);
-            if (point != null) {
-                points.add(point);
-            }
-        }
-        return points;
-    }
-
-    private ExecutableElement choose(TypeElement type, List<ExecutableElement> usable) {
-        String name = type.getSimpleName().toString();
-        if (usable.isEmpty()) {
-            context.reporter().error(Diagnostic.NO_USABLE_CONSTRUCTOR, type, name, "no non-private constructor");
-            return null;
-        }
-        if (usable.size() == 1) {
-            return usable.get(0);
-        }
-        List<ExecutableElement> marked = usable.stream()
-                .filter(c -> c.getAnnotationMirrors().stream()
-                        .anyMatch(m -> m.getAnnotationType().asElement().getSimpleName().contentEquals("Inject")))
-                .toList();
-        if (marked.size() == 1) {
-            return marked.get(0);
-        }
-        if (marked.size() > 1) {
-            context.reporter().error(Diagnostic.NO_USABLE_CONSTRUCTOR, type, name,
-                    marked.size() + " constructors marked @Inject");
-            return null;
-        }
-        for (ExecutableElement c : usable) {
-            if (c.getParameters().isEmpty()) {
-                return c;
-            }
-        }
-        context.reporter().error(Diagnostic.NO_USABLE_CONSTRUCTOR, type, name,
-                usable.size() + " constructors, none marked @Inject and none without parameters");
-        return null;
-    }
-
-    private InjectionPoint injectionPoint(TypeElement type, VariableElement p) {
-        TypeMirror t = p.asType();
-        String qualified = MethodExtractor.qualifiedName(t);
-        String problem = null;
-        if (qualified.equals("dev.tandem.LiveContext")) {
-            return new InjectionPoint(null);
-        } else if (t.getKind() != TypeKind.DECLARED) {
-            problem = "is not a bean type";
-        } else if (qualified.equals("dev.tandem.Caller") || qualified.equals("dev.tandem.Connection")) {
-            problem = "belongs to one call or connection, not to the instance (take it as an action or hook parameter)";
-        } else if (!((DeclaredType) t).getTypeArguments().isEmpty()) {
-            problem = "is generic, but beans are looked up by class alone";
-        }
-        if (problem != null) {
-            context.reporter().error(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED, p, p.getSimpleName(),
-                    type.getSimpleName(), t, problem);
-            return null;
-        }
-        return new InjectionPoint(ClassName.get((TypeElement) ((DeclaredType) t).asElement()));
     }
 }

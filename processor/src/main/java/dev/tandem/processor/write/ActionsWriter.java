@@ -82,11 +82,17 @@ final class ActionsWriter {
     }
 
     private MethodSpec invoke() {
-        CodeBlock.Builder body = CodeBlock.builder().add("return switch (action) {\n$>");
-        for (ActionModel a : model.actions()) {
-            body.add("case $S -> $L(target, $T.of($L, arguments), caller);\n", a.name(), callName(a), ARGUMENTS, constant(a));
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (model.actions().isEmpty()) { // a switch with only a default is not a valid switch expression
+            body.add("throw new $T($S, action, NAMES);\n", UNKNOWN_ACTION, model.typeName());
+        } else {
+            body.add("return switch (action) {\n$>");
+            for (ActionModel a : model.actions()) {
+                body.add("case $S -> $L(target, $T.of($L, arguments), caller);\n", a.name(), callName(a), ARGUMENTS,
+                        constant(a));
+            }
+            body.add("default -> throw new $T($S, action, NAMES);\n$<};\n", UNKNOWN_ACTION, model.typeName());
         }
-        body.add("default -> throw new $T($S, action, NAMES);\n$<};\n", UNKNOWN_ACTION, model.typeName());
         return MethodSpec.methodBuilder("invoke")
                 .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(GeneratedNames.JSON_NODE)

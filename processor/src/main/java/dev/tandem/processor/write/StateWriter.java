@@ -57,6 +57,9 @@ final class StateWriter {
     }
 
     private MethodSpec read() {
+        if (model.fields().isEmpty()) { // a switch with only a default is not a valid switch expression
+            return readMethod(CodeBlock.of("throw $L;\n", outOfRange()));
+        }
         CodeBlock.Builder body = CodeBlock.builder().add("return switch (field) {\n$>");
         for (int i = 0; i < model.fields().size(); i++) {
             FieldModel f = model.fields().get(i);
@@ -68,12 +71,16 @@ final class StateWriter {
             body.add("case $L -> $L;\n", i, codecs.write(f.type().type(), value));
         }
         body.add("default -> throw $L;\n$<};\n", outOfRange());
+        return readMethod(body.build());
+    }
+
+    private MethodSpec readMethod(CodeBlock body) {
         return MethodSpec.methodBuilder("read")
                 .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(GeneratedNames.JSON_NODE)
                 .addParameter(model.className(), "target")
                 .addParameter(int.class, "field")
-                .addCode(body.build())
+                .addCode(body)
                 .build();
     }
 
