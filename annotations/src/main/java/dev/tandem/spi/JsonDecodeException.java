@@ -22,6 +22,14 @@ public final class JsonDecodeException extends RuntimeException {
         this(expected, Json.describe(actual), "");
     }
 
+    /**
+     * @param expected what the type allows
+     * @param actual what came, in words, when {@link Json#describe(JsonNode)} would mislead
+     */
+    public JsonDecodeException(String expected, String actual) {
+        this(expected, actual, "");
+    }
+
     private JsonDecodeException(String expected, String actual, String path) {
         super(null, null, false, false);
         this.expected = expected;

@@ -54,7 +54,12 @@ public final class Scalars {
 
     /** @param node the value @return the float; 0 when missing */
     public static float readFloat(JsonNode node) {
-        return (float) readDouble(node);
+        double value = readDouble(node);
+        if (Math.abs(value) > Float.MAX_VALUE) {
+            throw new JsonDecodeException("a float (a number up to ±3.4e38)", "a number too large for a float ("
+                    + node.asText() + ")");
+        }
+        return (float) value;
     }
 
     /** @param node the value @return the double; 0 when missing */
@@ -65,7 +70,12 @@ public final class Scalars {
         if (!node.isNumber()) {
             throw new JsonDecodeException("a number", node);
         }
-        return node.doubleValue();
+        double value = node.doubleValue();
+        if (!finite(value)) {
+            // 1e400 parses as Infinity: say so, rather than let it through to be written as null
+            throw new JsonDecodeException("a finite number", "a number too large for a double (" + node.asText() + ")");
+        }
+        return value;
     }
 
     /** @param node the value @return the char; {@code '\0'} when missing */

@@ -27,6 +27,7 @@ public class TandemConfiguration {
     private Timers timers = new Timers();
     private WebSocket websocket = new WebSocket();
     private Executor executor = new Executor();
+    private Shutdown shutdown = new Shutdown();
 
     /** @return where the embedded H2 database keeps its file (unless {@code datasources.default.url} is set) */
     public String getDataDir() {
@@ -106,6 +107,38 @@ public class TandemConfiguration {
     /** @param executor turn executor settings */
     public void setExecutor(Executor executor) {
         this.executor = executor;
+    }
+
+    /** @return shutdown settings */
+    public Shutdown getShutdown() {
+        return shutdown;
+    }
+
+    /** @param shutdown shutdown settings */
+    public void setShutdown(Shutdown shutdown) {
+        this.shutdown = shutdown;
+    }
+
+    /** Stopping the server: {@code tandem.shutdown.*}. */
+    @ConfigurationProperties("shutdown")
+    public static class Shutdown {
+        private Duration gracePeriod = Duration.ofSeconds(10);
+
+        /**
+         * @return how long a stopping server waits for calls in flight to be stored and answered and
+         *     for every WebSocket client to get its close (1001) before it closes the rest
+         */
+        public Duration getGracePeriod() {
+            return gracePeriod;
+        }
+
+        /** @param gracePeriod how long to wait, at least 0 */
+        public void setGracePeriod(Duration gracePeriod) {
+            if (gracePeriod.isNegative()) {
+                throw new IllegalArgumentException("tandem.shutdown.grace-period must be 0 or more, got " + gracePeriod);
+            }
+            this.gracePeriod = gracePeriod;
+        }
     }
 
     /** Limits that keep one client from hurting the others: {@code tandem.limits.*}. */

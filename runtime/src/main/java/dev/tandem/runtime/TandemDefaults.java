@@ -21,9 +21,17 @@ public final class TandemDefaults implements PropertySourceLoader {
     /** Below {@code application.yml}, so that any application setting wins. */
     static final int ORDER = -500;
 
+    /**
+     * Netty's limit on an HTTP request line (Micronaut's default is 4096): raised so that a request
+     * with an over-long instance ID or attribute reaches Tandem, which answers {@code bad_request}
+     * naming its own limit, instead of a bare 413 from the HTTP layer.
+     */
+    static final int MAX_INITIAL_LINE_LENGTH = 32 * 1024;
+
     private static final Map<String, Object> DEFAULTS = Map.of(
             "datasources.default.url",
-            "jdbc:h2:file:${tandem.data-dir:data}/tandem;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+            "jdbc:h2:file:${tandem.data-dir:data}/tandem;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+            "micronaut.server.netty.max-initial-line-length", MAX_INITIAL_LINE_LENGTH);
 
     @Override
     public Optional<PropertySource> load(String resourceName, ResourceLoader resourceLoader) {

@@ -130,7 +130,7 @@ class TurnsTest {
             JsonNode unknown = a.awaitAnswer(a.call("decrement", 1));
             assertEquals("unknown_action", unknown.get("code").asText());
             assertEquals("counter has no action 'decrement'; its actions are: append, blob, changeThenReject, explode, get,"
-                    + " increment, sleep", unknown.get("message").asText());
+                    + " increment, incrementSlowly, sleep", unknown.get("message").asText());
             JsonNode bad = a.awaitAnswer(a.call("increment", "five"));
             assertEquals("bad_arguments", bad.get("code").asText());
             assertEquals("increment(by: int): argument 'by' expected an int (a whole number), got \"five\" (a string)",

@@ -329,12 +329,23 @@ public final class Host {
         return scheduler;
     }
 
+    /**
+     * Closes every connection to every instance in memory, each once the outputs its instance holds
+     * for storage (results of calls that ran) have gone out.
+     *
+     * @param code the WebSocket close code
+     * @param reason why, for the clients
+     */
+    public void closeAllConnections(int code, String reason) {
+        for (LiveInstance<?> instance : instances.values()) {
+            instance.offer(new InstanceMessage.CloseConnections(code, reason));
+        }
+    }
+
     @PreDestroy
     void close() throws InterruptedException {
         scheduler.shutdownNow();
-        for (LiveInstance<?> instance : instances.values()) {
-            instance.offer(new InstanceMessage.CloseConnections(1001, "the server is shutting down; reconnect"));
-        }
+        closeAllConnections(1001, "the server is shutting down; reconnect");
         turnExecutor.shutdown();
         turnExecutor.awaitTermination(5, TimeUnit.SECONDS);
     }

@@ -295,7 +295,7 @@ final class LiveInstance<T> {
             return;
         }
         before.forEach(conn.sink()::send);
-        conn.sink().send(frame);
+        conn.sink().sendSync(frame);
         conn.live = true;
     }
 
@@ -428,10 +428,15 @@ final class LiveInstance<T> {
         mailbox.drain(m -> host.repost(key, m));
     }
 
-    /** Closes every connection; @OnDisconnect runs for each, as when a client leaves. */
+    /**
+     * Closes every connection, each after the outputs already waiting for storage (the results of
+     * calls that ran), so a call that ran is answered before the close; @OnDisconnect runs for each,
+     * as when a client leaves.
+     */
     private void onCloseConnections(InstanceMessage.CloseConnections close) {
         for (ClientConnection c : new ArrayList<>(connections.values())) {
-            c.sink().close(close.code(), close.reason());
+            Runnable closeIt = () -> c.sink().close(close.code(), close.reason());
+            gate.add(lastStoredChange, closeIt, reason -> closeIt.run());
             onLeave(new InstanceMessage.Leave(c));
         }
     }

@@ -22,6 +22,16 @@ public interface Sink {
     void sendPatch(byte[] frame);
 
     /**
+     * Sends a message that brings the client in sync (a snapshot, or the end of a resume): a client
+     * that fell behind gets patches again only after it.
+     *
+     * @param frame UTF-8 JSON; not modified afterwards
+     */
+    default void sendSync(byte[] frame) {
+        send(frame);
+    }
+
+    /**
      * Sends what is queued, then closes.
      *
      * @param code a WebSocket close code

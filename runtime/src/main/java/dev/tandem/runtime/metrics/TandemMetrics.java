@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  *   <li>{@code tandem.calls.rejected} (tags {@code type}, {@code code}): calls answered with an error</li>
  *   <li>{@code tandem.patches.delivered} and {@code tandem.patch.bytes} (tag {@code type}): patch frames and bytes sent</li>
  *   <li>{@code tandem.storage.write}: time to store one group of writes</li>
+ *   <li>{@code tandem.send.queue.bytes}, {@code tandem.send.queue.largest}: bytes waiting to be sent to
+ *       WebSocket clients, in all and for the most behind connection</li>
  * </ul>
  */
 @Singleton
@@ -44,6 +46,17 @@ public final class TandemMetrics {
     public void bindActiveInstances(Supplier<Number> activeInstances) {
         Gauge.builder("tandem.instances.active", activeInstances).description("Live-object instances in memory")
                 .register(registry);
+    }
+
+    /**
+     * @param total bytes waiting to be sent over every connection
+     * @param largest the largest backlog of one connection
+     */
+    public void bindSendQueues(Supplier<Number> total, Supplier<Number> largest) {
+        Gauge.builder("tandem.send.queue.bytes", total).baseUnit("bytes")
+                .description("Bytes waiting to be sent to WebSocket clients").register(registry);
+        Gauge.builder("tandem.send.queue.largest", largest).baseUnit("bytes")
+                .description("The largest backlog of one WebSocket connection").register(registry);
     }
 
     /** @param delta connections opened (positive) or closed (negative) */

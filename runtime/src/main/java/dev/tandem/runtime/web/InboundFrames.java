@@ -31,7 +31,12 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     private final SocketState state;
     private final Host host;
     private final TandemConfiguration.Limits limits;
+    private final HeldFrames held = new HeldFrames();
+    private ChannelHandlerContext ctx;
     private boolean closeAnswered;
+    /** The send queue is full: frames are held, not handled, and reading is paused. */
+    private boolean paused;
+    private volatile boolean stopping;
 
     InboundFrames(SocketState state, Host host, TandemConfiguration.Limits limits) {
         this.state = state;
@@ -40,24 +45,79 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        held.release();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame
                 || msg instanceof ContinuationWebSocketFrame) {
             WebSocketFrame frame = (WebSocketFrame) msg;
             try {
-                accept(frame);
+                if (paused || state.sink.full()) {
+                    hold(frame);
+                } else {
+                    accept(frame);
+                }
             } finally {
                 frame.release();
             }
         } else {
             if (msg instanceof CloseWebSocketFrame close && !closeAnswered) {
-                // RFC 6455 §5.5.1: answer a close with a close (echoing its code) before the
-                // connection ends; without it the client sees 1006 (abnormal closure)
                 closeAnswered = true;
-                int code = close.statusCode() > 0 ? close.statusCode() : 1000;
-                ctx.writeAndFlush(new CloseWebSocketFrame(code, ""));
+                ctx.writeAndFlush(CloseCodes.answer(close));
             }
             ctx.fireChannelRead(msg); // close, ping, pong: Micronaut's
+        }
+    }
+
+    /**
+     * The client sent more while its answers are not being read: keep the frame for later and stop
+     * reading, so that it can't make the server queue more (TCP pushes back on the client).
+     */
+    private void hold(WebSocketFrame frame) {
+        held.add(frame, ctx.alloc());
+        if (!paused) {
+            paused = true;
+            ctx.channel().config().setAutoRead(false);
+        }
+        if (held.size() > limits.getMaxSendQueue()) {
+            state.sink.overflow();
+        }
+    }
+
+    /** The send queue has room again: handle what was held, then read again. Runs on the event loop. */
+    void resume() {
+        if (!paused) {
+            return;
+        }
+        for (WebSocketFrame frame = held.next(); frame != null; frame = held.next()) {
+            try {
+                accept(frame);
+            } finally {
+                frame.release();
+            }
+            if (state.sink.full()) {
+                return;
+            }
+        }
+        paused = false;
+        if (!stopping) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    /** The server is shutting down: read nothing more, refuse calls already read. */
+    void stop() {
+        stopping = true;
+        if (ctx != null) {
+            ctx.channel().eventLoop().execute(() -> ctx.channel().config().setAutoRead(false));
         }
     }
 
@@ -100,6 +160,11 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
             state.sink.send(Frames.pong());
             return;
         }
+        if (stopping) {
+            state.sink.send(Frames.error(callId, ErrorCode.UNAVAILABLE,
+                    "the server is shutting down; this call did not run, send it again once reconnected"));
+            return;
+        }
         ClientMessage.Call call = (ClientMessage.Call) message;
         host.call(state.key, call.action(), call.args(), state.connection, state.connection.clientId(), callId,
                 outcome -> reply(callId, outcome));
@@ -112,7 +177,13 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
     }
 
     private void reply(JsonNode callId, Outcome outcome) {
-        state.sink.send(outcome.isOk() ? Frames.result(callId, outcome.revision(), outcome.value(), outcome.ownPatch())
-                : Frames.error(callId, outcome.error(), outcome.message()));
+        if (!outcome.isOk()) {
+            state.sink.send(Frames.error(callId, outcome.error(), outcome.message()));
+            return;
+        }
+        // the caller's own patch rides with its result only while patches flow to it; otherwise it
+        // gets a fresh snapshot (the protocol's rule: a result without ops completes at its revision)
+        byte[] ops = outcome.ownPatch() != null && state.sink.admitPatch() ? outcome.ownPatch() : null;
+        state.sink.send(Frames.result(callId, outcome.revision(), outcome.value(), ops));
     }
 }

@@ -49,14 +49,16 @@ final class LiveSocket {
     private final LiveObjectRegistry registry;
     private final TandemConfiguration config;
     private final Identity identity;
+    private final OpenSockets open;
     private final String node = Long.toString(System.currentTimeMillis() % 46656, 36);
     private final Map<EventLoop, LoopFlusher> flushers = new ConcurrentHashMap<>();
 
-    LiveSocket(Host host, LiveObjectRegistry registry, TandemConfiguration config, Identity identity) {
+    LiveSocket(Host host, LiveObjectRegistry registry, TandemConfiguration config, Identity identity, OpenSockets open) {
         this.host = host;
         this.registry = registry;
         this.config = config;
         this.identity = identity;
+        this.open = open;
     }
 
     @OnOpen
@@ -79,8 +81,8 @@ final class LiveSocket {
             session.put(STATE, state);
             InboundFrames inbound = new InboundFrames(state, host, limits);
             session.put(INBOUND, inbound);
-            install(channel, inbound);
-            sink.onBackpressure(new SocketSink.Backpressure() {
+            install(channel, inbound, sink);
+            sink.listen(new SocketSink.Listener() {
                 @Override
                 public void lagging() {
                     host.lagged(key, connection);
@@ -90,7 +92,13 @@ final class LiveSocket {
                 public void caughtUp() {
                     host.resync(key, connection);
                 }
+
+                @Override
+                public void writable() {
+                    inbound.resume();
+                }
             });
+            open.add(sink, inbound);
             host.join(key, connection, revision(params.get("rev")), params.get("epoch"));
         } catch (LiveObjectException e) {
             sink.send(Frames.error(null, e.code(), e.getMessage()));
@@ -103,8 +111,9 @@ final class LiveSocket {
      * (which may not be in the pipeline yet while {@code @OnOpen} runs). Without the decoder in
      * sight, frames still arrive through {@link #onMessage}.
      */
-    private static void install(Channel channel, InboundFrames inbound) {
+    private static void install(Channel channel, InboundFrames inbound, SocketSink sink) {
         ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addFirst(SocketFlow.NAME, new SocketFlow(sink));
         if (pipeline.get("wsdecoder") != null) {
             pipeline.addAfter("wsdecoder", InboundFrames.NAME, inbound);
         } else if (pipeline.get(NettyServerWebSocketHandler.ID) != null) {

@@ -5,78 +5,138 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sends frames to one WebSocket connection. Frames from any thread are queued and written on the
- * connection's event loop (through its {@link LoopFlusher}), with one flush per batch. The connection's backlog is
- * bounded by Netty's write watermarks ({@code tandem.limits.max-send-queue}): once the client stops
- * reading and the backlog passes the mark, patches are dropped and the instance is told, and when
- * the backlog drains the instance sends a fresh snapshot instead of the missed patches.
+ * connection's event loop (through its {@link LoopFlusher}), with one flush per batch.
+ *
+ * <p>Every frame counts against the connection's backlog ({@code tandem.limits.max-send-queue}): the
+ * bytes queued here plus those Netty has not yet handed to the kernel. Past the limit, patches are
+ * dropped (the instance is told, and once the backlog drains the client gets a fresh snapshot; no
+ * patch reaches it in between, so it never sees a gap), and {@link InboundFrames} stops reading the
+ * client's frames, so a client that does not read cannot make the server answer more. Frames that
+ * must arrive (results, errors, snapshots) are queued up to twice the limit; beyond that the client
+ * is not reading at all and the connection is closed with {@link #QUEUE_FULL}.
  */
 final class SocketSink implements Sink {
 
-    /** Hears when the connection falls behind and when it catches up; called on the event loop. */
-    interface Backpressure {
+    /** The close code for a connection whose backlog passed twice the limit. */
+    static final int QUEUE_FULL = 4008;
+    /** How long a close frame may wait behind a backlog before the connection is dropped. */
+    private static final long CLOSE_GRACE_MILLIS = 2000;
+
+    /** Hears how the backlog moves; called on the event loop, except {@link #lagging()}. */
+    interface Listener {
+        /** A patch was dropped: the instance may stop sending patches to this connection. */
         void lagging();
 
+        /** The backlog drained after patches were dropped: the connection needs a fresh snapshot. */
         void caughtUp();
+
+        /** The channel is writable again: reading may resume. */
+        void writable();
     }
+
+    private static final int LIVE = 0;
+    private static final int LAGGING = 1;
+    private static final int RESYNCING = 2;
 
     private final Channel channel;
     private final LoopFlusher flusher;
+    private final int limit;
     private final Queue<ByteBuf> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queued = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private volatile boolean lagging;
+    /** Whether patches flow: LIVE, LAGGING (dropping), RESYNCING (dropping until the fresh snapshot). */
+    private final AtomicInteger patches = new AtomicInteger(LIVE);
     private volatile boolean closing;
-    private Backpressure backpressure;
+    private volatile Listener listener;
 
     SocketSink(Channel channel, LoopFlusher flusher, int maxSendQueue) {
         this.channel = channel;
         this.flusher = flusher;
+        this.limit = maxSendQueue;
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(maxSendQueue / 2, maxSendQueue));
-        channel.pipeline().addLast("tandem-backpressure", new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-                if (ctx.channel().isWritable() && lagging) {
-                    lagging = false;
-                    if (backpressure != null) {
-                        backpressure.caughtUp();
-                    }
-                }
-                ctx.fireChannelWritabilityChanged();
-            }
-        });
     }
 
-    void onBackpressure(Backpressure listener) {
-        this.backpressure = listener;
+    void listen(Listener listener) {
+        this.listener = listener;
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    /** @return bytes waiting to be sent: queued here, or in Netty's outbound buffer */
+    long backlog() {
+        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+        return queued.get() + (out == null ? 0 : out.totalPendingWriteBytes());
+    }
+
+    /** @return whether the backlog is at the limit: stop taking work from the client */
+    boolean full() {
+        return backlog() >= limit;
+    }
+
+    boolean isClosing() {
+        return closing;
     }
 
     @Override
     public void send(byte[] frame) {
+        if (backlog() >= 2L * limit) {
+            overflow();
+            return;
+        }
         enqueue(frame);
     }
 
     @Override
     public void sendPatch(byte[] frame) {
-        if (!lagging) {
+        if (admitPatch()) {
             enqueue(frame);
         }
+    }
+
+    @Override
+    public void sendSync(byte[] frame) {
+        send(frame);
+        patches.set(LIVE); // patches sent after the snapshot follow it
+    }
+
+    /**
+     * @return whether a patch may go to this connection now; if not, it is lagging and will get a
+     *     fresh snapshot once its backlog drains (so the patch must not reach it in any form)
+     */
+    boolean admitPatch() {
+        if (closing || patches.get() != LIVE) {
+            return false;
+        }
+        if (backlog() < limit) {
+            return true;
+        }
+        if (patches.compareAndSet(LIVE, LAGGING) && listener != null) {
+            listener.lagging();
+        }
+        return false;
     }
 
     private void enqueue(byte[] frame) {
         if (closing) {
             return;
         }
+        queued.addAndGet(frame.length);
         queue.add(Unpooled.wrappedBuffer(frame));
         if (scheduled.compareAndSet(false, true)) {
             flusher.schedule(this);
@@ -88,22 +148,48 @@ final class SocketSink implements Sink {
         scheduled.set(false);
         boolean wrote = false;
         for (ByteBuf b = queue.poll(); b != null; b = queue.poll()) {
-            if (channel.isActive()) {
+            int size = b.readableBytes();
+            if (channel.isActive() && !closing) {
                 channel.write(new TextWebSocketFrame(b), channel.voidPromise());
                 wrote = true;
             } else {
                 b.release();
             }
+            queued.addAndGet(-size); // after the write: the bytes are counted in Netty's buffer by then
         }
         if (wrote) {
             channel.flush();
-            if (!channel.isWritable() && !lagging) {
-                lagging = true;
-                if (backpressure != null) {
-                    backpressure.lagging();
-                }
-            }
         }
+        if (channel.isWritable()) {
+            onWritable();
+        }
+    }
+
+    /** The channel can take more (after a drain, or when Netty's buffer fell below the low mark). */
+    void onWritable() {
+        Listener l = listener;
+        if (l == null) {
+            return;
+        }
+        if (patches.compareAndSet(LAGGING, RESYNCING)) {
+            l.caughtUp();
+        }
+        l.writable();
+    }
+
+    /** The client is not reading at all: drop what is queued and close with {@link #QUEUE_FULL}. */
+    void overflow() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        channel.eventLoop().execute(() -> {
+            for (ByteBuf b = queue.poll(); b != null; b = queue.poll()) {
+                queued.addAndGet(-b.readableBytes());
+                b.release();
+            }
+            goodbye(QUEUE_FULL, "send queue full: the client is not reading");
+        });
     }
 
     @Override
@@ -111,11 +197,18 @@ final class SocketSink implements Sink {
         channel.eventLoop().execute(() -> {
             drain();
             closing = true;
-            if (channel.isActive()) {
-                channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason)))
-                        .addListener(ChannelFutureListener.CLOSE);
-            }
+            goodbye(code, reason);
         });
+    }
+
+    /** Sends a close frame after the backlog, and drops the connection if it is not through in time. */
+    private void goodbye(int code, String reason) {
+        if (channel.isActive()) {
+            channel.writeAndFlush(new CloseWebSocketFrame(code, truncate(reason))).addListener(ChannelFutureListener.CLOSE);
+            channel.eventLoop().schedule(() -> {
+                channel.close();
+            }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** A close frame's reason is at most 123 bytes of UTF-8. */

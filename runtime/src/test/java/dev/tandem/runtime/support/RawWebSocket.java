@@ -27,7 +27,20 @@ public final class RawWebSocket implements AutoCloseable {
     }
 
     public static RawWebSocket open(int port, String path) throws IOException {
-        RawWebSocket ws = new RawWebSocket(new Socket("127.0.0.1", port));
+        return open(port, path, 0);
+    }
+
+    /**
+     * @param receiveBuffer the socket's receive buffer in bytes (small for a client that won't read),
+     *     or 0 for the system's default
+     */
+    public static RawWebSocket open(int port, String path, int receiveBuffer) throws IOException {
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+        RawWebSocket ws = new RawWebSocket(socket);
         byte[] nonce = new byte[16];
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
@@ -60,7 +73,43 @@ public final class RawWebSocket implements AutoCloseable {
 
     /** Sends one final text frame with the given payload, masked as clients must. */
     public void sendTextFrame(byte[] payload) throws IOException {
-        out.write(0x81);
+        sendFrame(0x81, payload);
+    }
+
+    /** Sends a close frame with the given code and no reason. */
+    public void sendClose(int code) throws IOException {
+        sendFrame(0x88, new byte[] {(byte) (code >>> 8), (byte) code});
+    }
+
+    /** @return one masked client frame with the given payload, as bytes ({@code b0}: FIN, RSV, opcode) */
+    public static byte[] encode(int b0, byte[] payload) {
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream(payload.length + 14);
+        frame.write(b0);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length);
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        return frame.toByteArray();
+    }
+
+    /** Writes raw bytes (frames from {@link #encode}); blocks while the server does not read. */
+    public void writeRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Sends one frame: {@code b0} is FIN, RSV and the opcode; the payload is masked as clients must. */
+    public void sendFrame(int b0, byte[] payload) throws IOException {
+        out.write(b0);
         if (payload.length < 126) {
             out.write(0x80 | payload.length);
         } else if (payload.length < 65536) {

@@ -54,6 +54,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server on an existing data folder: how a restart is tested. */
     public static TestServer start(Path dataDir, Map<String, Object> properties) {
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties(dataDir, properties));
+        return new TestServer(server, dataDir);
+    }
+
+    /** @return the configuration of a test server on {@code dataDir}, with {@code properties} on top */
+    public static Map<String, Object> properties(Path dataDir, Map<String, Object> properties) {
         Map<String, Object> props = new HashMap<>();
         props.put("micronaut.server.host", "127.0.0.1");
         props.put("micronaut.server.port", -1);
@@ -67,8 +73,7 @@ public final class TestServer implements AutoCloseable {
             props.put("datasources.default.password", "");
         }
         props.putAll(properties);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props);
-        return new TestServer(server, dataDir);
+        return props;
     }
 
     /** @return a unique instance ID, so tests don't see each other's state on a shared database */
