@@ -69,6 +69,24 @@ class BadInputTest {
     }
 
     @Test
+    void anInstanceThatCannotBeCreatedIsReportedToTheClientAtOnce() {
+        long start = System.nanoTime();
+        try (TestSocket a = server.connect("unwired", TestServer.uniqueId("unwired"))) {
+            JsonNode error = a.awaitType("error");
+            assertEquals("unavailable", error.get("code").asText());
+            String message = error.get("message").asText();
+            assertTrue(message.contains("Unwired$Mailer") && message.contains("defines no such bean"), message);
+            assertFalse(message.contains("\tat ") || message.contains("Exception"), "no stack trace or exception names: " + message);
+            assertEquals(4503, a.awaitClose());
+        }
+        assertTrue(System.nanoTime() - start < java.util.concurrent.TimeUnit.SECONDS.toNanos(5), "answered at once");
+        TestServer.Response http = server.post("/tandem/objects/unwired/" + TestServer.uniqueId("unwired")
+                + "/actions/mail", "[\"ada@example.com\"]");
+        assertEquals(503, http.status());
+        assertEquals("unavailable", http.body().get("code").asText());
+    }
+
+    @Test
     void fragmentedMessagesAreAssembled() {
         try (TestSocket a = server.connect("counter", TestServer.uniqueId("frag"))) {
             a.awaitType("snapshot");
@@ -106,7 +124,7 @@ class BadInputTest {
         try (TestSocket a = server.connect("chess", "game-1")) {
             JsonNode error = a.awaitType("error");
             assertEquals("not_found", error.get("code").asText());
-            assertEquals("no live-object type 'chess'; types: alarm, counter, greeter, room", error.get("message").asText());
+            assertEquals("no live-object type 'chess'; types: alarm, counter, greeter, room, unwired", error.get("message").asText());
             assertEquals(4404, a.awaitClose());
         }
         try (TestSocket b = server.connect("counter", "has%20space")) {

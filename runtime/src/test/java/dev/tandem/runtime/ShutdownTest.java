@@ -8,17 +8,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.runtime.support.Await;
 import dev.tandem.runtime.support.GatedStore;
-import dev.tandem.runtime.support.ServerMain;
+import dev.tandem.runtime.support.ServerProcess;
 import dev.tandem.runtime.support.TestServer;
 import dev.tandem.runtime.support.TestSocket;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A stopping server finishes and stores the calls in flight, answers them, then closes each socket with 1001. */
@@ -57,42 +52,18 @@ class ShutdownTest {
     void sigtermToAServerProcessAnswersTheCallInFlightThenCloses1001() throws Exception {
         assumeFalse(TestServer.postgres(), "the server process uses the embedded database");
         Path dir = Files.createTempDirectory("tandem-sigterm");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ServerMain.class.getName(), dir.toString()).redirectErrorStream(true).start();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        StringBuffer output = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    output.append(line).append('\n');
-                    if (line.startsWith("PORT ")) {
-                        port.complete(Integer.parseInt(line.substring(5).trim()));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                port.completeExceptionally(e);
-            }
-            port.completeExceptionally(new IllegalStateException("the server process ended:\n" + output));
-        }, "server-output");
-        reader.setDaemon(true);
-        reader.start();
         String id = TestServer.uniqueId("term");
-        try {
-            int p = port.get(60, TimeUnit.SECONDS);
-            try (TestSocket a = TestSocket.open("ws://127.0.0.1:" + p + "/tandem/ws/counter/" + id + "?session=s1")) {
+        try (ServerProcess process = ServerProcess.start(dir, Map.of())) {
+            try (TestSocket a = TestSocket.open(process.wsUrl("counter", id) + "?session=s1")) {
                 a.awaitType("snapshot");
                 long call = a.call("incrementSlowly", 7, 1500);
                 Thread.sleep(500); // the call is running
-                process.destroy(); // SIGTERM
+                process.terminate(); // SIGTERM
                 JsonNode answer = a.awaitAnswer(call);
                 assertEquals(7, answer.get("value").asLong(), "the call in flight is answered before the close");
-                assertEquals(1001, a.awaitClose(), "close 1001, not 1006; server output:\n" + output);
+                assertEquals(1001, a.awaitClose(), "close 1001, not 1006; server output:\n" + process.output());
             }
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the process ends");
-        } finally {
-            process.destroyForcibly();
+            assertTrue(process.awaitExit(30), "the process ends");
         }
         try (TestServer again = TestServer.start(dir, Map.of())) {
             assertEquals(7, again.get("/tandem/objects/counter/" + id).body().at("/state/count").asLong(),

@@ -6,26 +6,26 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Tandem test server in a process of its own (this test's classpath and fixtures, the same
- * database settings as {@link TestServer}), so a test can kill it as a crash would: {@link #kill()}
- * is SIGKILL, {@link #stop()} is SIGTERM. The child prints its port on a line {@code PORT n}.
+ * A Tandem test server in a process of its own ({@link ServerMain} on this test's classpath, the
+ * same database settings as {@link TestServer}), so a test can kill it as a crash would:
+ * {@link #kill()} is SIGKILL, {@link #stop()} is SIGTERM.
  */
 public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final StringBuffer output = new StringBuffer();
+    private final StringBuffer output;
 
-    private ServerProcess(Process process, int port) {
+    private ServerProcess(Process process, int port, StringBuffer output) {
         this.process = process;
         this.port = port;
+        this.output = output;
     }
 
     /** Starts a server on a data folder, with extra settings as {@code key=value}. */
@@ -37,7 +37,7 @@ public final class ServerProcess implements AutoCloseable {
                 command.add("-D" + key + "=" + System.getProperty(key));
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), dataDir.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName(), dataDir.toString()));
         settings.forEach((k, v) -> command.add(k + "=" + v));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         CompletableFuture<Integer> port = new CompletableFuture<>();
@@ -59,9 +59,7 @@ public final class ServerProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         try {
-            ServerProcess started = new ServerProcess(process, port.get(60, TimeUnit.SECONDS));
-            started.output.append(output);
-            return started;
+            return new ServerProcess(process, port.get(60, TimeUnit.SECONDS), output);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new IllegalStateException("the server process did not start: " + e.getMessage() + "\n" + output, e);
@@ -70,6 +68,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** @return what the process printed so far */
+    public String output() {
+        return output.toString();
     }
 
     public String wsUrl(String type, String id) {
@@ -82,36 +85,20 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Asks the process to stop (SIGTERM) and waits for it; returns its exit code. */
-    public int stop() throws InterruptedException {
+    /** Asks the process to stop (SIGTERM), as a service manager would; does not wait. */
+    public void terminate() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("the server did not stop within 30 s of SIGTERM");
-        }
-        return process.exitValue();
+    }
+
+    /** @return whether the process ended within the time */
+    public boolean awaitExit(long seconds) throws InterruptedException {
+        return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
             kill();
-        }
-    }
-
-    /** The child: starts a test server and prints its port. */
-    public static final class Main {
-        public static void main(String[] args) throws Exception {
-            Map<String, Object> settings = new HashMap<>();
-            for (int i = 1; i < args.length; i++) {
-                int eq = args[i].indexOf('=');
-                settings.put(args[i].substring(0, eq), args[i].substring(eq + 1));
-            }
-            TestServer server = TestServer.start(Path.of(args[0]), settings);
-            Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-            System.out.println("PORT " + server.server.getPort());
-            System.out.flush();
-            Thread.currentThread().join();
         }
     }
 }
