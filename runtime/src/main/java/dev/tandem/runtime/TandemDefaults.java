@@ -31,7 +31,10 @@ public final class TandemDefaults implements PropertySourceLoader {
     private static final Map<String, Object> DEFAULTS = Map.of(
             "datasources.default.url",
             "jdbc:h2:file:${tandem.data-dir:data}/tandem;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-            "micronaut.server.netty.max-initial-line-length", MAX_INITIAL_LINE_LENGTH);
+            "micronaut.server.netty.max-initial-line-length", MAX_INITIAL_LINE_LENGTH,
+            // Micronaut serves /metrics to anyone; an internet-facing app should not. Sensitive
+            // endpoints answer 401 unless Micronaut Security lets the caller in.
+            "endpoints.metrics.sensitive", true);
 
     @Override
     public Optional<PropertySource> load(String resourceName, ResourceLoader resourceLoader) {

@@ -39,4 +39,17 @@ class ObservabilityTest {
             }
         }
     }
+
+    @Test
+    void metricsAreNotPublicUnlessTheApplicationSaysSo() {
+        try (TestServer server = TestServer.start()) {
+            assertEquals(401, server.get("/metrics").status(), "anyone on the internet could read them");
+            assertEquals(200, server.get("/health").status());
+        }
+        try (TestServer server = TestServer.start(java.util.Map.of("endpoints.metrics.sensitive", false))) {
+            TestServer.Response metrics = server.get("/metrics/tandem.connections");
+            assertEquals(200, metrics.status(), "opted in");
+            assertEquals("tandem.connections", metrics.body().get("name").asText());
+        }
+    }
 }

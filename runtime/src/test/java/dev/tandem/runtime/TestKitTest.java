@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tandem.ActionRejected;
 import dev.tandem.runtime.fixtures.Alarm;
+import dev.tandem.runtime.fixtures.Auction;
 import dev.tandem.runtime.fixtures.Counter;
 import dev.tandem.runtime.fixtures.Greeter;
 import dev.tandem.runtime.fixtures.Greetings;
@@ -20,6 +21,17 @@ import org.junit.jupiter.api.Test;
 
 /** The test kit gives a plain unit test the server's turn semantics, fake callers and a manual clock. */
 class TestKitTest {
+
+    @Test
+    void theReadmesTimerExampleWorksAsItSays() throws Exception {
+        var kit = LiveObjectTestKit.of(Auction.class);
+        TestInstance<Auction> auction = kit.create("lot-7");
+        auction.advance(Duration.ofMinutes(9));
+        assertEquals(true, auction.object().open, "not yet");
+        auction.advance(Duration.ofMinutes(1));
+        assertFalse(auction.object().open);
+        assertEquals("[{\"op\":\"replace\",\"path\":\"/open\",\"value\":false}]", auction.lastPatch().toString());
+    }
 
     @Test
     void actionsRunAsTurnsAndFailuresRollBack() throws Exception {
