@@ -81,6 +81,18 @@ class LifecycleTest {
     }
 
     @Test
+    void closingTheServerStopsEveryTandemThreadForGood() {
+        try (TestServer server = TestServer.start(); TestSocket a = server.connect("counter", TestServer.uniqueId("close"))) {
+            a.awaitType("snapshot");
+            a.awaitAnswer(a.call("increment", 1));
+            server.close(); // as an application's context closes; nothing may come back to life after it
+        }
+        Await.until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("tandem-storage") || t.getName().startsWith("tandem-timers")),
+                "no storage writer or timer thread is left (a second Host, made during shutdown, would start them again)");
+    }
+
+    @Test
     void stateSurvivesARestart() {
         String id = TestServer.uniqueId("restart");
         java.nio.file.Path dir;

@@ -1,7 +1,9 @@
 package dev.tandem.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.tandem.runtime.storage.StoredCall;
+import dev.tandem.runtime.storage.StoredJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +21,8 @@ import java.util.function.Consumer;
  * Makes calls at-most-once across reconnects and restarts. The outcome of each recent call is kept
  * per client (its user and {@code client} ID) and call ID, so a call resent after a reconnect gets
  * the first outcome instead of running again; a resend of a call still in flight waits for it.
- * Calls whose turns changed stored state are also stored with that state ({@link #stored}, one
- * ring of slots per client), and restored on activation ({@link #restore}), so a call that was
+ * Calls whose turns changed stored state are also stored with that state ({@link #rows}, one
+ * ring of slots per client, one slot per write), and restored on activation ({@link #restore}), so a call that was
  * stored but not answered when the server died is not run again by its resend.
  */
 final class CallCache {
@@ -120,36 +122,61 @@ final class CallCache {
         return clients.get(client).calls.get(call);
     }
 
+    /** A call whose turn changed stored state, waiting to be stored with it. */
+    record Unstored(String client, String call, long revision, JsonNode result) {
+    }
+
     /**
-     * A call's turn changed stored state: it goes to storage with that state, in the client's next slot.
+     * Turns the calls of one write into rows, one per client, each in that client's next slot.
      *
-     * @param result the call's return value as stored JSON text
-     * @return the row to write
+     * @param calls the calls whose turns the write stores, in the order they ran
+     * @param now the time of the write, in epoch milliseconds
+     * @return the rows to store with the write
      */
-    StoredCall stored(String client, String call, long revision, String result, long now) {
-        ClientCalls c = clients.get(client);
-        int slot = c.nextSlot;
-        c.nextSlot = (slot + 1) % perClient;
-        return new StoredCall(client, slot, call, revision, result, now);
+    List<StoredCall> rows(List<Unstored> calls, long now) {
+        Map<String, ArrayNode> byClient = new LinkedHashMap<>();
+        Map<String, Long> revisions = new HashMap<>();
+        for (Unstored c : calls) {
+            byClient.computeIfAbsent(c.client(), k -> Frames.JSON.createArrayNode())
+                    .addArray().add(c.call()).add(c.revision()).add(c.result());
+            revisions.put(c.client(), c.revision());
+        }
+        List<StoredCall> rows = new ArrayList<>(byClient.size());
+        byClient.forEach((client, entries) -> {
+            ClientCalls c = clients.computeIfAbsent(client, k -> new ClientCalls());
+            int slot = c.nextSlot;
+            c.nextSlot = (slot + 1) % perClient;
+            rows.add(new StoredCall(client, slot, revisions.get(client), StoredJson.text(entries), now));
+        });
+        return rows;
     }
 
     /**
      * Remembers the calls storage held for this instance, answered with their first outcome if resent.
      *
-     * @param stored the stored calls
-     * @param decode reads a stored result
+     * @param stored the stored rows
      */
-    void restore(List<StoredCall> stored, java.util.function.Function<String, JsonNode> decode) {
+    void restore(List<StoredCall> stored) {
         List<StoredCall> byRevision = new ArrayList<>(stored);
         byRevision.sort(Comparator.comparingLong(StoredCall::revision));
-        for (StoredCall s : byRevision) {
-            ClientCalls c = clients.computeIfAbsent(s.client(), k -> new ClientCalls());
-            Entry entry = new Entry();
-            entry.complete(Outcome.ok(s.revision(), decode.apply(s.result()), null));
-            c.calls.put(s.call(), entry);
-            trim(c);
-            c.lastUsed = Math.max(c.lastUsed, s.storedAt());
-            c.nextSlot = (s.slot() + 1) % perClient;
+        for (StoredCall row : byRevision) {
+            ClientCalls c = clients.computeIfAbsent(row.client(), k -> new ClientCalls());
+            for (JsonNode call : readArray(row.calls())) {
+                Entry entry = new Entry();
+                entry.complete(Outcome.ok(call.get(1).asLong(), call.get(2), null));
+                c.calls.put(call.get(0).asText(), entry);
+                trim(c);
+            }
+            c.lastUsed = Math.max(c.lastUsed, row.storedAt());
+            c.nextSlot = (row.slot() + 1) % perClient;
+        }
+    }
+
+    private static JsonNode readArray(String text) {
+        try {
+            return Frames.JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored calls are not valid JSON: " + e.getMessage(), e);
         }
     }
 

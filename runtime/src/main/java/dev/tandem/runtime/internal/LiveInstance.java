@@ -7,7 +7,6 @@ import dev.tandem.runtime.Snapshot;
 import dev.tandem.runtime.metrics.TandemMetrics;
 import dev.tandem.runtime.storage.GroupCommitter;
 import dev.tandem.runtime.storage.StoredCall;
-import dev.tandem.runtime.storage.StoredJson;
 import dev.tandem.spi.LiveObjectDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class LiveInstance<T> {
     private final ResumeBuffer resume;
     private final CallCache calls;
     private final InstanceTimers timers;
-    private List<StoredCall> unstoredCalls = new ArrayList<>();
+    private List<CallCache.Unstored> unstoredCalls = new ArrayList<>();
 
     private TurnRunner<T> turns;
     private String epoch;
@@ -84,7 +83,7 @@ final class LiveInstance<T> {
             lastStoredChange = revision;
             turns = new TurnRunner<>(object, definition.state(), context);
             timers.load(stored.timers());
-            calls.restore(stored.calls(), LiveInstance::readJson);
+            calls.restore(stored.calls());
             return;
         }
         turns = new TurnRunner<>(object, definition.state(), context);
@@ -104,16 +103,8 @@ final class LiveInstance<T> {
         storedDirty = true;
     }
 
-    /** What storage returned, parsed (but for the calls' results). */
+    /** What storage returned, parsed (but for the calls). */
     record StoredData(long revision, JsonNode state, JsonNode timers, List<StoredCall> calls) {
-    }
-
-    private static JsonNode readJson(String text) {
-        try {
-            return text == null ? Frames.JSON.nullNode() : Frames.JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a stored call's result is not valid JSON: " + e.getMessage(), e);
-        }
     }
 
     // ---- messages ----
@@ -192,7 +183,7 @@ final class LiveInstance<T> {
             outcome = Outcome.ok(revision, value, own != null ? patch : null);
             if (clientKey != null && (result.storedChanged() || !result.timerChanges().isEmpty())) {
                 // stored with the state it changed, so its resend after a crash does not run it again
-                unstoredCalls.add(calls.stored(clientKey, callKey, revision, StoredJson.text(value), context.millis()));
+                unstoredCalls.add(new CallCache.Unstored(clientKey, callKey, revision, value));
             }
         } else {
             outcome = Failures.outcome(result.failure(), key, "action '" + call.action() + "'");
@@ -367,7 +358,8 @@ final class LiveInstance<T> {
             long expected = submitted;
             submitted = revision;
             long at = revision;
-            List<StoredCall> callsToStore = unstoredCalls;
+            List<StoredCall> callsToStore = unstoredCalls.isEmpty() ? List.of()
+                    : calls.rows(unstoredCalls, context.millis());
             unstoredCalls = new ArrayList<>();
             host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
                     turns.snapshot(true), timers.toJson(), timers.wakeAt(), callsToStore, new GroupCommitter.Listener() {

@@ -37,9 +37,8 @@ final class JdbcStateStore implements StateStore {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE tandem_instance SET revision = ?, state = ?, timers = ?,"
             + " wake_at = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
-    private static final String CALL_COLUMNS = "(object_type, object_id, client_key, slot, call_key, revision, result,"
-            + " stored_at)";
-    private static final String LOAD_CALLS = "SELECT client_key, slot, call_key, revision, result, stored_at"
+    private static final String CALL_COLUMNS = "(object_type, object_id, client_key, slot, revision, calls, stored_at)";
+    private static final String LOAD_CALLS = "SELECT client_key, slot, revision, calls, stored_at"
             + " FROM tandem_call WHERE object_type = ? AND object_id = ? AND stored_at >= ?";
     private static final String FORGET_CALLS = "DELETE FROM tandem_call WHERE stored_at < ?";
     private static final String DUE = "SELECT object_type, object_id FROM tandem_instance"
@@ -66,15 +65,14 @@ final class JdbcStateStore implements StateStore {
 
     /** Writes a call into its client's slot, replacing what the slot held. */
     private static String saveCallSql(TandemSchema.Database database) {
-        String values = " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        String values = " VALUES (?, ?, ?, ?, ?, ?, ?)";
         return switch (database) {
             case H2 -> "MERGE INTO tandem_call " + CALL_COLUMNS + " KEY (object_type, object_id, client_key, slot)" + values;
             case POSTGRESQL -> "INSERT INTO tandem_call " + CALL_COLUMNS + values
-                    + " ON CONFLICT (object_type, object_id, client_key, slot) DO UPDATE SET call_key = EXCLUDED.call_key,"
-                    + " revision = EXCLUDED.revision, result = EXCLUDED.result, stored_at = EXCLUDED.stored_at";
+                    + " ON CONFLICT (object_type, object_id, client_key, slot) DO UPDATE SET"
+                    + " revision = EXCLUDED.revision, calls = EXCLUDED.calls, stored_at = EXCLUDED.stored_at";
             case MYSQL -> "INSERT INTO tandem_call " + CALL_COLUMNS + values + " ON DUPLICATE KEY UPDATE"
-                    + " call_key = VALUES(call_key), revision = VALUES(revision), result = VALUES(result),"
-                    + " stored_at = VALUES(stored_at)";
+                    + " revision = VALUES(revision), calls = VALUES(calls), stored_at = VALUES(stored_at)";
             case OTHER -> null; // delete, then insert
         };
     }
@@ -113,8 +111,8 @@ final class JdbcStateStore implements StateStore {
             List<StoredCall> calls = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    calls.add(new StoredCall(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4),
-                            rs.getString(5), rs.getLong(6)));
+                    calls.add(new StoredCall(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
+                            rs.getLong(5)));
                 }
             }
             return calls;
@@ -235,16 +233,15 @@ final class JdbcStateStore implements StateStore {
             }
         }
         try (PreparedStatement ps = connection.prepareStatement(saveCall != null ? saveCall
-                : "INSERT INTO tandem_call " + CALL_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                : "INSERT INTO tandem_call " + CALL_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             forEachCall(writes, outcomes, (w, c) -> {
                 ps.setString(1, w.type());
                 ps.setString(2, w.id());
                 ps.setString(3, c.client());
                 ps.setInt(4, c.slot());
-                ps.setString(5, c.call());
-                ps.setLong(6, c.revision());
-                ps.setString(7, c.result());
-                ps.setLong(8, c.storedAt());
+                ps.setLong(5, c.revision());
+                ps.setString(6, c.calls());
+                ps.setLong(7, c.storedAt());
                 ps.addBatch();
             });
             ps.executeBatch();

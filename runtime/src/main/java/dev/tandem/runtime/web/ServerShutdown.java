@@ -2,6 +2,8 @@ package dev.tandem.runtime.web;
 
 import dev.tandem.runtime.TandemConfiguration;
 import dev.tandem.runtime.internal.Host;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.core.order.Ordered;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * stored and answered, then each connection gets close 1001. It waits up to
  * {@code tandem.shutdown.grace-period}; connections not through by then are closed anyway.
  */
-@Singleton
+@Context // exists before the server stops, so the goodbye never has to create it (and the Host) then
 final class ServerShutdown implements ApplicationEventListener<ShutdownEvent>, Ordered {
 
     static final int GOING_AWAY = 1001;
@@ -79,15 +81,18 @@ final class ServerShutdown implements ApplicationEventListener<ShutdownEvent>, O
      */
     @Singleton
     static final class OnServerStop implements ApplicationEventListener<ServerShutdownEvent> {
-        private final ServerShutdown shutdown;
+        private final BeanContext beans;
 
-        OnServerStop(ServerShutdown shutdown) {
-            this.shutdown = shutdown;
+        OnServerStop(BeanContext beans) {
+            this.beans = beans; // not the goodbye itself: it would bring the Host back to life after a direct close
         }
 
         @Override
         public void onApplicationEvent(ServerShutdownEvent event) {
-            shutdown.goodbye();
+            // Only the instance that exists: when the context is closed directly, its beans are gone
+            // by the time the server stops (the ShutdownEvent already said goodbye), and creating
+            // them again would leave a second Host, storage writer and connection pool running.
+            beans.getActiveBeanRegistrations(ServerShutdown.class).forEach(r -> r.bean().goodbye());
         }
     }
 }
