@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link StateStore} on the application's default data source, through Micronaut Data JDBC's
  * {@link JdbcOperations} and transaction manager. Portable SQL (runs on H2 and PostgreSQL), but for
- * the upsert of a stored call and how a commit is made durable ({@link Durability}).
+ * how a commit is made durable ({@link Durability}); stored calls go through {@link CallRows}.
  */
 @Singleton
 final class JdbcStateStore implements StateStore {
@@ -37,10 +37,6 @@ final class JdbcStateStore implements StateStore {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE tandem_instance SET revision = ?, state = ?, timers = ?,"
             + " wake_at = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
-    private static final String CALL_COLUMNS = "(object_type, object_id, client_key, slot, revision, calls, stored_at)";
-    private static final String LOAD_CALLS = "SELECT client_key, slot, revision, calls, stored_at"
-            + " FROM tandem_call WHERE object_type = ? AND object_id = ? AND stored_at >= ?";
-    private static final String FORGET_CALLS = "DELETE FROM tandem_call WHERE stored_at < ?";
     private static final String DUE = "SELECT object_type, object_id FROM tandem_instance"
             + " WHERE wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at";
 
@@ -48,7 +44,7 @@ final class JdbcStateStore implements StateStore {
     private final TransactionOperations<Connection> transactions;
     private final TandemSchema.Database database;
     private final Durability durability;
-    private final String saveCall;
+    private final CallRows calls;
 
     JdbcStateStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, TandemSchema schema,
             TandemConfiguration config) {
@@ -57,24 +53,10 @@ final class JdbcStateStore implements StateStore {
         schema.migrate();
         this.database = schema.database();
         this.durability = config.getStorage().getDurability();
-        this.saveCall = saveCallSql(database);
+        this.calls = new CallRows(database);
         if (database == TandemSchema.Database.POSTGRESQL && durability == Durability.DISK) {
             warnIfPostgresDoesNotSync();
         }
-    }
-
-    /** Writes a call into its client's slot, replacing what the slot held. */
-    private static String saveCallSql(TandemSchema.Database database) {
-        String values = " VALUES (?, ?, ?, ?, ?, ?, ?)";
-        return switch (database) {
-            case H2 -> "MERGE INTO tandem_call " + CALL_COLUMNS + " KEY (object_type, object_id, client_key, slot)" + values;
-            case POSTGRESQL -> "INSERT INTO tandem_call " + CALL_COLUMNS + values
-                    + " ON CONFLICT (object_type, object_id, client_key, slot) DO UPDATE SET"
-                    + " revision = EXCLUDED.revision, calls = EXCLUDED.calls, stored_at = EXCLUDED.stored_at";
-            case MYSQL -> "INSERT INTO tandem_call " + CALL_COLUMNS + values + " ON DUPLICATE KEY UPDATE"
-                    + " revision = VALUES(revision), calls = VALUES(calls), stored_at = VALUES(stored_at)";
-            case OTHER -> null; // delete, then insert
-        };
     }
 
     private void warnIfPostgresDoesNotSync() {
@@ -104,27 +86,12 @@ final class JdbcStateStore implements StateStore {
 
     @Override
     public List<StoredCall> loadCalls(String type, String id, long since) {
-        return transactions.executeRead(status -> jdbc.prepareStatement(LOAD_CALLS, ps -> {
-            ps.setString(1, type);
-            ps.setString(2, id);
-            ps.setLong(3, since);
-            List<StoredCall> calls = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    calls.add(new StoredCall(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getString(4),
-                            rs.getLong(5)));
-                }
-            }
-            return calls;
-        }));
+        return transactions.executeRead(status -> calls.load(status.getConnection(), type, id, since));
     }
 
     @Override
     public void forgetCalls(long before) {
-        transactions.executeWrite(status -> jdbc.prepareStatement(FORGET_CALLS, ps -> {
-            ps.setLong(1, before);
-            return ps.executeUpdate();
-        }));
+        transactions.executeWrite(status -> calls.forget(status.getConnection(), before));
     }
 
     @Override
@@ -205,62 +172,8 @@ final class JdbcStateStore implements StateStore {
                 }
             }
         }
-        saveCalls(connection, writes, outcomes);
+        calls.save(connection, writes, outcomes);
         return Arrays.asList(outcomes);
-    }
-
-    /** Stores the calls of the writes that applied, in the same transaction. */
-    private void saveCalls(Connection connection, List<StateWrite> writes, RuntimeException[] outcomes)
-            throws SQLException {
-        boolean any = false;
-        for (int i = 0; i < writes.size() && !any; i++) {
-            any = outcomes[i] == null && !writes.get(i).calls().isEmpty();
-        }
-        if (!any) {
-            return;
-        }
-        if (saveCall == null) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM tandem_call WHERE object_type = ?"
-                    + " AND object_id = ? AND client_key = ? AND slot = ?")) {
-                forEachCall(writes, outcomes, (w, c) -> {
-                    delete.setString(1, w.type());
-                    delete.setString(2, w.id());
-                    delete.setString(3, c.client());
-                    delete.setInt(4, c.slot());
-                    delete.addBatch();
-                });
-                delete.executeBatch();
-            }
-        }
-        try (PreparedStatement ps = connection.prepareStatement(saveCall != null ? saveCall
-                : "INSERT INTO tandem_call " + CALL_COLUMNS + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            forEachCall(writes, outcomes, (w, c) -> {
-                ps.setString(1, w.type());
-                ps.setString(2, w.id());
-                ps.setString(3, c.client());
-                ps.setInt(4, c.slot());
-                ps.setLong(5, c.revision());
-                ps.setString(6, c.calls());
-                ps.setLong(7, c.storedAt());
-                ps.addBatch();
-            });
-            ps.executeBatch();
-        }
-    }
-
-    private interface CallRow {
-        void add(StateWrite write, StoredCall call) throws SQLException;
-    }
-
-    private static void forEachCall(List<StateWrite> writes, RuntimeException[] outcomes, CallRow row)
-            throws SQLException {
-        for (int i = 0; i < writes.size(); i++) {
-            if (outcomes[i] == null) {
-                for (StoredCall c : writes.get(i).calls()) {
-                    row.add(writes.get(i), c);
-                }
-            }
-        }
     }
 
     private static void setWakeAt(PreparedStatement ps, int index, Long wakeAt) throws SQLException {
