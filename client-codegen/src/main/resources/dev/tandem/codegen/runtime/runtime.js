@@ -197,19 +197,22 @@ class LiveHandle {
 
   /**
    * Sends a ping when nothing was sent for heartbeatInterval; when nothing at all arrived for
-   * heartbeatTimeout, the connection is dead (a silent network drop): close it and reconnect.
+   * heartbeatTimeout, the connection is dead (a silent network drop): close it and reconnect. Until
+   * the socket has its snapshot, it may stay silent for connectTimeout.
    */
   _startHeartbeat(socket) {
     clearInterval(this._heartbeatTimer);
-    const { heartbeatInterval, heartbeatTimeout } = this._options;
+    const { heartbeatInterval, heartbeatTimeout, connectTimeout } = this._options;
     this._lastSent = this._lastReceived = Date.now();
+    this._live = false;
     this._heartbeatTimer = setInterval(() => {
       if (socket !== this._socket) {
         return;
       }
       const now = Date.now();
-      if (now - this._lastReceived >= heartbeatTimeout) {
-        this._drop(4000, "nothing arrived within heartbeatTimeout (" + heartbeatTimeout + " ms)", false);
+      const limit = this._live ? heartbeatTimeout : Math.max(heartbeatTimeout, connectTimeout);
+      if (now - this._lastReceived >= limit) {
+        this._drop(4000, "nothing arrived within " + limit + " ms", false);
       } else if (socket.readyState === 1 && now - this._lastSent >= heartbeatInterval) {
         this._sendText(JSON.stringify({ type: "ping" }));
       }
@@ -303,6 +306,7 @@ class LiveHandle {
   }
 
   _ready() {
+    this._live = true;
     this._attempt = 0;
     this._everOpen = true;
     this._serverError = null;
