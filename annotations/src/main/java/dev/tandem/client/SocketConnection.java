@@ -5,13 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +34,7 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
     private final TandemClient client;
     private final String typeName;
     private final String id;
-    private final String clientId = UUID.randomUUID().toString();
+    private final SocketAddress where;
     private final CompletableFuture<LiveConnection> ready = new CompletableFuture<>();
     private final PendingCalls calls = new PendingCalls();
     private final List<Consumer<ObjectNode>> stateListeners = new CopyOnWriteArrayList<>();
@@ -63,6 +58,7 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
         this.client = client;
         this.typeName = typeName;
         this.id = id;
+        this.where = new SocketAddress(client.options(), typeName, id, UUID.randomUUID().toString());
     }
 
     CompletableFuture<LiveConnection> start() {
@@ -80,7 +76,7 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
 
     /** @return the socket's address without its query (which carries the session) */
     private String address() {
-        return client.options().url + "/tandem/ws/" + encode(typeName) + "/" + encode(id);
+        return where.address;
     }
 
     @Override
@@ -171,24 +167,13 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
     }
 
     private synchronized void open() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("session", client.options().session);
-        params.put("client", clientId);
-        params.putAll(client.options().attributes);
-        if (epoch != null) {
-            params.put("rev", Long.toString(revision));
-            params.put("epoch", epoch);
-        }
-        StringBuilder url = new StringBuilder(address()).append('?');
-        params.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
-        url.setLength(url.length() - 1);
         int gen = ++generation;
         heartbeat = new Heartbeat(client.scheduler(), client.options().heartbeatInterval.toMillis(),
                 client.options().heartbeatTimeout.toMillis(), client.options().connectTimeout.toMillis(),
                 () -> ping(gen), () -> drop(gen, false));
         listener = new SocketListener(gen, heartbeat, this);
         client.http().newWebSocketBuilder().connectTimeout(client.options().connectTimeout)
-                .buildAsync(URI.create(url.toString()), listener)
+                .buildAsync(where.attempt(epoch, revision), listener)
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         onClose(gen, -1, null, error);
@@ -418,9 +403,5 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
                 l.accept(next);
             }
         }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }
