@@ -5,62 +5,49 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * One {@link LiveConnection} over the JDK's WebSocket. All state is guarded by {@code this}; the
- * WebSocket delivers messages one at a time.
+ * One {@link LiveConnection} over the JDK's WebSocket: the socket's life (open, reconnect with
+ * resume, resync, close) and the messages. Calls live in {@link PendingCalls}, the liveness check in
+ * {@link Heartbeat}. All state is guarded by {@code this}; the WebSocket delivers messages one at a
+ * time.
  */
-final class SocketConnection implements LiveConnection {
+final class SocketConnection implements LiveConnection, SocketListener.Events {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<Integer> PERMANENT = Set.of(4400, 4403, 4404);
-
-    private static final class Call {
-        final String action;
-        final ArrayNode args;
-        final CompletableFuture<JsonNode> result = new CompletableFuture<>();
-        boolean sent;
-        JsonNode answer;
-
-        Call(String action, ArrayNode args) {
-            this.action = action;
-            this.args = args;
-        }
-    }
+    /** How long {@link #close()} waits for the close handshake before it aborts the socket. */
+    private static final long CLOSE_WAIT_MILLIS = 1000;
 
     private final TandemClient client;
     private final String typeName;
     private final String id;
-    private final String clientId = UUID.randomUUID().toString();
+    private final SocketAddress where;
     private final CompletableFuture<LiveConnection> ready = new CompletableFuture<>();
-    private final Map<Long, Call> pending = new LinkedHashMap<>();
-    private final List<Long> queue = new ArrayList<>();
+    private final PendingCalls calls = new PendingCalls();
     private final List<Consumer<ObjectNode>> stateListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<ConnectionStatus>> statusListeners = new CopyOnWriteArrayList<>();
-    private long nextCall = 1;
     private volatile ObjectNode state;
     private volatile long revision = -1;
     private volatile ConnectionStatus status = ConnectionStatus.CONNECTING;
     private String epoch;
     private int attempt;
     private WebSocket socket;
+    private WebSocket adopted; // the last socket its first message made current, before buildAsync completed
+    private SocketListener listener;
+    private Heartbeat heartbeat;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private int generation;
     private boolean closed;
@@ -71,23 +58,25 @@ final class SocketConnection implements LiveConnection {
         this.client = client;
         this.typeName = typeName;
         this.id = id;
+        this.where = new SocketAddress(client.options(), typeName, id, UUID.randomUUID().toString());
     }
 
     CompletableFuture<LiveConnection> start() {
         long timeout = client.options().connectTimeout.toMillis();
-        client.scheduler().schedule(() -> {
+        ScheduledFuture<?> timer = client.scheduler().schedule(() -> {
             if (ready.completeExceptionally(new CallFailedException("timeout", "no snapshot from " + address()
                     + " within " + timeout + " ms"))) {
                 close();
             }
         }, timeout, TimeUnit.MILLISECONDS);
+        ready.whenComplete((c, e) -> timer.cancel(false));
         open();
         return ready;
     }
 
     /** @return the socket's address without its query (which carries the session) */
     private String address() {
-        return client.options().url + "/tandem/ws/" + encode(typeName) + "/" + encode(id);
+        return where.address;
     }
 
     @Override
@@ -117,23 +106,15 @@ final class SocketConnection implements LiveConnection {
 
     @Override
     public synchronized CompletableFuture<JsonNode> call(String action, ArrayNode arguments) {
-        Call call = new Call(action, arguments);
         if (closed) {
-            call.result.completeExceptionally(new CallFailedException("closed", "the connection is closed"));
-            return call.result;
+            return CompletableFuture.failedFuture(new CallFailedException("closed", "the connection is closed"));
         }
-        long callId = nextCall++;
-        pending.put(callId, call);
-        long timeout = client.options().callTimeout.toMillis();
-        client.scheduler().schedule(() -> fail(callId, new CallFailedException("timeout",
-                "no answer within " + timeout + " ms; the call may still have run")), timeout, TimeUnit.MILLISECONDS);
-        if (status == ConnectionStatus.OPEN) {
-            send(callId);
-        } else if (queue.size() >= client.options().maxQueued) {
-            fail(callId, new CallFailedException("unavailable", "more than " + client.options().maxQueued
+        PendingCalls.Call call = calls.add(action, arguments, client.scheduler(), client.options().callTimeout.toMillis());
+        if (status == ConnectionStatus.OPEN && socket != null) {
+            send(call.id);
+        } else if (!calls.enqueue(call.id, client.options().maxQueued)) {
+            calls.fail(call.id, new CallFailedException("unavailable", "more than " + client.options().maxQueued
                     + " calls are waiting for the connection; try again once it is back"));
-        } else {
-            queue.add(callId);
         }
         return call.result;
     }
@@ -150,22 +131,34 @@ final class SocketConnection implements LiveConnection {
         return () -> statusListeners.remove(listener);
     }
 
+    /** Sends a close frame and waits (up to a second) for the server's, then lets the socket go. */
     @Override
     public void close() {
         WebSocket s;
+        SocketListener l;
+        CompletableFuture<?> sent;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
+            generation++; // the socket's own close event is not a drop to recover from
             s = socket;
+            l = listener;
+            sent = sending;
             socket = null;
-            for (Long callId : new ArrayList<>(pending.keySet())) {
-                fail(callId, new CallFailedException("closed", "the connection was closed before the call was answered"));
-            }
+            stopHeartbeat();
         }
+        calls.failAll(new CallFailedException("closed", "the connection was closed before the call was answered"));
         if (s != null) {
-            s.sendClose(WebSocket.NORMAL_CLOSURE, "closed by the client").exceptionally(e -> null);
+            try {
+                sent.thenCompose(x -> s.sendClose(WebSocket.NORMAL_CLOSURE, "closed by the client"))
+                        .thenCompose(x -> l.ended).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // the socket failed or the server did not answer in time: abort below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             s.abort();
         }
         setStatus(ConnectionStatus.CLOSED);
@@ -174,20 +167,13 @@ final class SocketConnection implements LiveConnection {
     }
 
     private synchronized void open() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("session", client.options().session);
-        params.put("client", clientId);
-        params.putAll(client.options().attributes);
-        if (epoch != null) {
-            params.put("rev", Long.toString(revision));
-            params.put("epoch", epoch);
-        }
-        StringBuilder url = new StringBuilder(address()).append('?');
-        params.forEach((k, v) -> url.append(encode(k)).append('=').append(encode(v)).append('&'));
-        url.setLength(url.length() - 1);
         int gen = ++generation;
+        heartbeat = new Heartbeat(client.scheduler(), client.options().heartbeatInterval.toMillis(),
+                client.options().heartbeatTimeout.toMillis(), client.options().connectTimeout.toMillis(),
+                () -> ping(gen), () -> drop(gen, false));
+        listener = new SocketListener(gen, heartbeat, this);
         client.http().newWebSocketBuilder().connectTimeout(client.options().connectTimeout)
-                .buildAsync(URI.create(url.toString()), new Listener(gen))
+                .buildAsync(where.attempt(epoch, revision), listener)
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         onClose(gen, -1, null, error);
@@ -198,48 +184,19 @@ final class SocketConnection implements LiveConnection {
     }
 
     private synchronized void opened(int gen, WebSocket ws) {
+        if (ws == adopted) {
+            return; // already in use: close() or drop() end it, not this late completion
+        }
         if (closed || gen != generation) {
             ws.abort();
-        } else {
+        } else if (socket == null) {
             socket = ws;
             sending = CompletableFuture.completedFuture(null);
         }
     }
 
-    /** Receives one socket's events; those of a socket that was replaced are ignored. */
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-        private final int gen;
-
-        Listener(int gen) {
-            this.gen = gen;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
-                onMessage(gen, ws, message);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
-            SocketConnection.this.onClose(gen, code, reason, null);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            SocketConnection.this.onClose(gen, -1, null, error);
-        }
-    }
-
-    private void onMessage(int gen, WebSocket ws, String text) {
+    @Override
+    public void onMessage(int gen, WebSocket ws, String text) {
         JsonNode m;
         try {
             m = JSON.readTree(text);
@@ -248,12 +205,15 @@ final class SocketConnection implements LiveConnection {
         }
         ObjectNode changed = null;
         boolean nowOpen = false;
+        boolean resync = false;
         synchronized (this) {
             if (closed || gen != generation) {
                 return;
             }
             if (socket == null) {
                 socket = ws; // the first message may arrive before buildAsync completes
+                adopted = ws;
+                sending = CompletableFuture.completedFuture(null);
             }
             switch (m.path("type").asText()) {
                 case "snapshot" -> {
@@ -265,31 +225,24 @@ final class SocketConnection implements LiveConnection {
                 }
                 case "resumed" -> nowOpen = true;
                 case "patch" -> {
-                    if (m.get("rev").asLong() != revision + 1) {
-                        epoch = null; // a gap: reconnect for a snapshot
-                        ws.abort(); // its onClose reconnects
-                        return;
-                    }
-                    state = JsonPatches.apply(state, m.get("ops"));
-                    revision = m.get("rev").asLong();
-                    changed = state;
+                    // a gap, or a patch that does not apply, can't be repaired with patches: start over from a snapshot
+                    resync = !applied(m);
+                    changed = resync ? null : state;
                 }
                 case "result" -> {
                     // the caller's own patch comes with its result; it applies on top of the revision before it
                     if (m.has("ops") && m.get("rev").asLong() == revision + 1) {
-                        state = JsonPatches.apply(state, m.get("ops"));
-                        revision = m.get("rev").asLong();
-                        changed = state;
+                        resync = !applied(m); // then the call is sent again and answered from the server's memory
+                        changed = resync ? null : state;
                     }
-                    Call call = pending.get(m.get("id").asLong());
-                    if (call != null) {
-                        call.answer = m;
+                    if (!resync) {
+                        calls.answered(m.get("id").asLong(), m);
                     }
                 }
                 case "error" -> {
                     CallFailedException error = new CallFailedException(m.get("code").asText(), m.get("message").asText());
                     if (m.has("id")) {
-                        fail(m.get("id").asLong(), error);
+                        calls.fail(m.get("id").asLong(), error);
                     } else if (!everOpen) {
                         serverError = error; // the refusal's reason; its close follows
                     }
@@ -300,9 +253,35 @@ final class SocketConnection implements LiveConnection {
                 attempt = 0;
                 everOpen = true;
                 serverError = null;
-                resend();
+                heartbeat.live();
+                calls.toSend().forEach(this::send);
             }
         }
+        if (resync) {
+            drop(gen, true);
+            return;
+        }
+        afterMessage(nowOpen, changed);
+    }
+
+    /**
+     * Applies a revision's ops. @return false if they leave a gap or do not apply: then the local
+     * copy stays as it was, at its revision, until a fresh snapshot replaces it
+     */
+    private boolean applied(JsonNode m) {
+        if (m.path("rev").asLong() != revision + 1) {
+            return false;
+        }
+        try {
+            state = JsonPatches.apply(state, m.get("ops"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+        revision = m.get("rev").asLong();
+        return true;
+    }
+
+    private void afterMessage(boolean nowOpen, ObjectNode changed) {
         if (nowOpen) {
             setStatus(ConnectionStatus.OPEN);
             ready.complete(this);
@@ -312,64 +291,67 @@ final class SocketConnection implements LiveConnection {
                 l.accept(changed);
             }
         }
-        settle();
+        calls.settle(revision);
     }
 
-    /** Sends calls that were unanswered when the socket dropped (same IDs: the server runs each once), then queued ones. */
-    private void resend() {
-        for (Map.Entry<Long, Call> e : pending.entrySet()) {
-            if (e.getValue().sent && e.getValue().answer == null) {
-                send(e.getKey());
-            }
-        }
-        List<Long> queued = new ArrayList<>(queue);
-        queue.clear();
-        for (Long callId : queued) {
-            if (pending.containsKey(callId)) {
-                send(callId);
-            }
-        }
-    }
-
-    /** The JDK's WebSocket takes one send at a time, so sends are chained. */
+    /** Sends one call; the JDK's WebSocket takes one send at a time, so sends are chained. */
     private void send(long callId) {
-        Call call = pending.get(callId);
-        call.sent = true;
-        ObjectNode m = JSON.createObjectNode().put("type", "call").put("id", callId).put("action", call.action);
-        m.set("args", call.args);
+        PendingCalls.Call call = calls.sending(callId);
+        if (call != null) {
+            ObjectNode m = JSON.createObjectNode().put("type", "call").put("id", callId).put("action", call.action);
+            m.set("args", call.args);
+            sendText(m.toString());
+        }
+    }
+
+    private synchronized void ping(int gen) {
+        if (!closed && gen == generation && socket != null) {
+            sendText("{\"type\":\"ping\"}");
+        }
+    }
+
+    private void sendText(String text) {
         WebSocket s = socket;
-        String text = m.toString();
+        heartbeat.sent();
         sending = sending.thenCompose(x -> s.sendText(text, true)).exceptionally(e -> null);
     }
 
-    /** Completes calls whose answer arrived and whose turn the local state includes. */
-    private void settle() {
-        List<Call> done = new ArrayList<>();
+    /**
+     * Ends a socket that is dead (the heartbeat timed out) or untrustworthy, and reconnects: with
+     * resume, or (resync) without, so the next connection starts with a fresh snapshot.
+     * {@code abort()} never calls the socket's listener, so the reconnect is scheduled here.
+     */
+    private void drop(int gen, boolean resync) {
+        WebSocket s;
+        boolean first;
         synchronized (this) {
-            for (Iterator<Call> it = pending.values().iterator(); it.hasNext(); ) {
-                Call call = it.next();
-                if (call.answer != null && call.answer.get("rev").asLong() <= revision) {
-                    it.remove();
-                    done.add(call);
-                }
+            if (closed || gen != generation) {
+                return;
             }
+            generation++;
+            if (resync) {
+                epoch = null;
+            }
+            s = socket;
+            socket = null;
+            stopHeartbeat();
+            first = !everOpen;
         }
-        done.forEach(c -> c.result.complete(c.answer.get("value")));
-    }
-
-    private void fail(long callId, CallFailedException error) {
-        Call call;
-        synchronized (this) {
-            call = pending.remove(callId);
-            queue.remove(callId);
+        if (s != null) {
+            s.abort();
         }
-        if (call != null) {
-            call.result.completeExceptionally(error);
+        if (first) {
+            ready.completeExceptionally(new CallFailedException("connection_failed", "no snapshot from " + address()
+                    + " within " + client.options().connectTimeout.toMillis() + " ms"));
+            close();
+            return;
         }
+        reconnect();
     }
 
     /** A socket ended: with a close code and reason, or ({@code code} -1) with an error. */
-    private void onClose(int gen, int code, String reason, Throwable error) {
+    @Override
+    public void onClose(int gen, int code, String reason, Throwable error) {
         CallFailedException refusal;
         boolean permanent;
         synchronized (this) {
@@ -378,6 +360,7 @@ final class SocketConnection implements LiveConnection {
             }
             generation++; // later events of this socket are ignored
             socket = null;
+            stopHeartbeat();
             refusal = serverError != null ? serverError
                     : error != null ? ConnectFailures.opening(address(), error) : ConnectFailures.closed(address(), code, reason);
             permanent = PERMANENT.contains(code) || !everOpen;
@@ -387,10 +370,17 @@ final class SocketConnection implements LiveConnection {
             close();
             return;
         }
+        reconnect();
+    }
+
+    private void reconnect() {
         setStatus(revision < 0 ? ConnectionStatus.CONNECTING : ConnectionStatus.RECONNECTING);
-        long min = client.options().minDelay.toMillis();
-        long delay = Math.min(client.options().maxDelay.toMillis(), min << Math.min(attempt++, 20));
-        long jittered = (long) (delay * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5));
+        long jittered;
+        synchronized (this) {
+            long min = client.options().minDelay.toMillis();
+            long delay = Math.min(client.options().maxDelay.toMillis(), min << Math.min(attempt++, 20));
+            jittered = (long) (delay * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5));
+        }
         client.scheduler().schedule(() -> {
             synchronized (this) {
                 if (!closed) {
@@ -400,6 +390,12 @@ final class SocketConnection implements LiveConnection {
         }, jittered, TimeUnit.MILLISECONDS);
     }
 
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.stop();
+        }
+    }
+
     private void setStatus(ConnectionStatus next) {
         if (status != next) {
             status = next;
@@ -407,9 +403,5 @@ final class SocketConnection implements LiveConnection {
                 l.accept(next);
             }
         }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

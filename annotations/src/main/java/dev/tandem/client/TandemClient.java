@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The Java client of a Tandem server, over the JDK's WebSocket. Each connection keeps a local copy
@@ -34,11 +34,13 @@ public final class TandemClient implements Connector, AutoCloseable {
     private TandemClient(Builder options) {
         this.options = options;
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout).build();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tandem-client");
             t.setDaemon(true);
             return t;
         });
+        scheduler.setRemoveOnCancelPolicy(true); // a call's timeout leaves the queue when the call completes
+        this.scheduler = scheduler;
     }
 
     /**
@@ -91,6 +93,8 @@ public final class TandemClient implements Connector, AutoCloseable {
         Duration callTimeout = Duration.ofSeconds(15);
         Duration connectTimeout = Duration.ofSeconds(15);
         int maxQueued = 100;
+        Duration heartbeatInterval = Duration.ofSeconds(20);
+        Duration heartbeatTimeout = Duration.ofSeconds(45);
 
         private Builder(String url) {
             this.url = url.replaceFirst("^http", "ws").replaceAll("/+$", "");
@@ -133,6 +137,24 @@ public final class TandemClient implements Connector, AutoCloseable {
         /** @param max how many calls may wait while disconnected */
         public Builder maxQueued(int max) {
             this.maxQueued = max;
+            return this;
+        }
+
+        /**
+         * Heartbeats: a connection sends a ping when it has sent nothing for {@code interval}
+         * (default 20 s), and treats the connection as dead when nothing at all arrived for
+         * {@code timeout} (default 45 s): it closes the socket and reconnects with resume, as after
+         * any drop. Keep {@code interval} well below {@code timeout}.
+         *
+         * @param interval the longest silence from the client @param timeout the longest silence accepted from the server
+         */
+        public Builder heartbeat(Duration interval, Duration timeout) {
+            if (interval.isNegative() || interval.isZero() || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("heartbeat interval and timeout must be positive, not "
+                        + interval + " and " + timeout);
+            }
+            this.heartbeatInterval = interval;
+            this.heartbeatTimeout = timeout;
             return this;
         }
 

@@ -2,7 +2,11 @@ package dev.tandem.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.tandem.codegen.testing.NodeProcess;
+import dev.tandem.runtime.internal.RandomPatches;
+import dev.tandem.runtime.support.PatchCases;
 import dev.tandem.runtime.support.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The TypeScript client's end-to-end tests, in Node's test runner, against a real server started
  * here. The client is the module the server serves ({@code /tandem/client.js} and
- * {@code /tandem/client/runtime.js}), fetched into a folder beside the tests.
+ * {@code /tandem/client/runtime.js}), fetched into a folder beside the tests, with the patch
+ * conformance table and the server's random turns for the patch tests.
  */
 class NodeClientTest {
 
@@ -36,6 +41,12 @@ class NodeClientTest {
                 assertEquals(200, r.statusCode(), file);
                 Files.writeString(dir.resolve(file), r.body());
             }
+            Files.copy(PatchCases.FILE, dir.resolve("patches.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            ArrayNode random = JsonNodeFactory.instance.arrayNode();
+            for (long seed = 1; seed <= 40; seed++) {
+                random.add(RandomPatches.sequence(seed, 50));
+            }
+            Files.writeString(dir.resolve("random-patches.json"), random.toString());
             List<String> command = new java.util.ArrayList<>(List.of("node", "--test", "--test-reporter=spec",
                     "--test-concurrency=1"));
             try (Stream<Path> tests = Files.list(Path.of("src/test/node"))) {

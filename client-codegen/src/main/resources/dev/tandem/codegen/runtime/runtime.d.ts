@@ -25,7 +25,8 @@ export type ErrorCode =
   | "unavailable"
   | "internal"
   | "closed"
-  | "connection_failed";
+  | "connection_failed"
+  | "bad_patch";
 
 /** A failed call or connection. For `rejected`, `message` is the one the action's `ActionRejected` carried. */
 export declare class TandemError extends Error {
@@ -84,6 +85,13 @@ export interface ConnectOptions {
   maxQueued?: number;
   /** How long {@link connect} waits for the first snapshot, in milliseconds (default 15000). */
   connectTimeout?: number;
+  /** Sends a ping when nothing was sent for this long, in milliseconds (default 20000). */
+  heartbeatInterval?: number;
+  /**
+   * When nothing at all arrived for this long, in milliseconds (default 45000), the connection is
+   * dead: it is closed and reconnected with resume, as after any drop.
+   */
+  heartbeatTimeout?: number;
 }
 
 /** A connection to one live-object instance. */

@@ -13,7 +13,8 @@ export class TandemError extends Error {
 
 const PERMANENT_CLOSE = new Set([4400, 4403, 4404]);
 const CLOSE_CODES = { 4400: "bad_request", 4403: "rejected", 4404: "not_found", 4429: "unavailable", 4500: "internal", 4503: "unavailable" };
-const DEFAULTS = { minDelay: 250, maxDelay: 10000, callTimeout: 15000, maxQueued: 100, connectTimeout: 15000 };
+const DEFAULTS = { minDelay: 250, maxDelay: 10000, callTimeout: 15000, maxQueued: 100, connectTimeout: 15000,
+  heartbeatInterval: 20000, heartbeatTimeout: 45000 };
 
 /**
  * Connects to one live-object instance.
@@ -53,6 +54,9 @@ class LiveHandle {
     this._socket = null;
     this._closed = false;
     this._retryTimer = null;
+    this._heartbeatTimer = null;
+    this._lastSent = 0; // Date.now() of the last message sent on the current socket
+    this._lastReceived = 0; // ... and of the last one that arrived (or its opening)
     this._everOpen = false; // until the first snapshot, a failed attempt fails connect() instead of retrying
     this._socketError = null; // what the last socket's error event said (Node's `ws` tells; browsers don't)
     this._serverError = null; // an error message the server sent before the first snapshot
@@ -120,6 +124,7 @@ class LiveHandle {
     }
     this._closed = true;
     clearTimeout(this._retryTimer);
+    clearInterval(this._heartbeatTimer);
     if (this._socket) {
       this._socket.close(1000, "closed by the client");
       this._socket = null;
@@ -168,8 +173,10 @@ class LiveHandle {
     }
     const socket = new this._WebSocket(this._url + "?" + params.toString());
     this._socket = socket;
+    this._startHeartbeat(socket);
     socket.onmessage = event => {
       if (socket === this._socket) {
+        this._lastReceived = Date.now();
         this._onMessage(typeof event.data === "string" ? event.data : new TextDecoder().decode(event.data));
       }
     };
@@ -183,6 +190,33 @@ class LiveHandle {
         this._socketError = event && event.error ? event.error : null; // a close event follows
       }
     };
+    if (typeof socket.on === "function") {
+      socket.on("ping", () => { this._lastReceived = Date.now(); }); // Node's `ws` shows the server's ping frames
+    }
+  }
+
+  /**
+   * Sends a ping when nothing was sent for heartbeatInterval; when nothing at all arrived for
+   * heartbeatTimeout, the connection is dead (a silent network drop): close it and reconnect. Until
+   * the socket has its snapshot, it may stay silent for connectTimeout.
+   */
+  _startHeartbeat(socket) {
+    clearInterval(this._heartbeatTimer);
+    const { heartbeatInterval, heartbeatTimeout, connectTimeout } = this._options;
+    this._lastSent = this._lastReceived = Date.now();
+    this._live = false;
+    this._heartbeatTimer = setInterval(() => {
+      if (socket !== this._socket) {
+        return;
+      }
+      const now = Date.now();
+      const limit = this._live ? heartbeatTimeout : Math.max(heartbeatTimeout, connectTimeout);
+      if (now - this._lastReceived >= limit) {
+        this._drop(4000, "nothing arrived within " + limit + " ms", false);
+      } else if (socket.readyState === 1 && now - this._lastSent >= heartbeatInterval) {
+        this._sendText(JSON.stringify({ type: "ping" }));
+      }
+    }, Math.max(5, Math.min(heartbeatInterval, heartbeatTimeout) / 4));
   }
 
   _onMessage(text) {
@@ -210,8 +244,7 @@ class LiveHandle {
           this._resync(); // a gap can't be repaired with patches: start over from a snapshot
           return;
         }
-        this._revision = m.rev;
-        this._setState(applyPatch(this._state, m.ops));
+        this._applyOps(m.rev, m.ops);
         break;
       case "result":
         this._onResult(m);
@@ -233,9 +266,8 @@ class LiveHandle {
   _onResult(m) {
     // The caller's own patch comes inside its result. It applies only on top of the revision before
     // it: after a resync the snapshot (or resumed patches) already hold it, or will.
-    if (m.ops !== undefined && m.rev === this._revision + 1) {
-      this._revision = m.rev;
-      this._setState(applyPatch(this._state, m.ops));
+    if (m.ops !== undefined && m.rev === this._revision + 1 && !this._applyOps(m.rev, m.ops)) {
+      return; // resyncing; the call is sent again once the fresh snapshot is in
     }
     const call = this._pending.get(m.id);
     if (!call) {
@@ -243,6 +275,23 @@ class LiveHandle {
     }
     call.result = m;
     this._settleResults();
+  }
+
+  /**
+   * Applies a revision's ops; one that does not apply means the local copy can't be trusted: keep
+   * the last good state and resync. @returns whether it applied
+   */
+  _applyOps(rev, ops) {
+    let next;
+    try {
+      next = applyPatch(this._state, ops);
+    } catch (e) {
+      this._resync();
+      return false;
+    }
+    this._revision = rev;
+    this._setState(next);
+    return true;
   }
 
   /** Resolves calls whose turn the local state already includes. */
@@ -257,6 +306,7 @@ class LiveHandle {
   }
 
   _ready() {
+    this._live = true;
     this._attempt = 0;
     this._everOpen = true;
     this._serverError = null;
@@ -281,11 +331,17 @@ class LiveHandle {
   _send(id) {
     const call = this._pending.get(id);
     call.sent = true;
-    this._socket.send(JSON.stringify({ type: "call", id, action: call.action, args: call.args }));
+    this._sendText(JSON.stringify({ type: "call", id, action: call.action, args: call.args }));
+  }
+
+  _sendText(text) {
+    this._lastSent = Date.now();
+    this._socket.send(text);
   }
 
   _onClose(code, reason) {
     this._socket = null;
+    clearInterval(this._heartbeatTimer);
     if (this._closed) {
       return;
     }
@@ -323,12 +379,23 @@ class LiveHandle {
   }
 
   _resync() {
-    this._epoch = null; // no resume: the next connection starts with a snapshot
+    this._drop(1000, "resync", true);
+  }
+
+  /** Ends the current socket and reconnects: with resume, or (resync) without, for a fresh snapshot. */
+  _drop(code, reason, resync) {
+    if (resync) {
+      this._epoch = null; // no resume: the next connection starts with a snapshot
+    }
     if (this._socket) {
       const socket = this._socket;
       this._socket = null;
-      socket.close(1000, "resync");
-      this._onClose(1000, "resync");
+      if (typeof socket.terminate === "function" && !resync) {
+        socket.terminate(); // Node's `ws`: a dead peer would never answer the close handshake
+      } else {
+        socket.close(code, reason);
+      }
+      this._onClose(code, reason);
     }
   }
 
@@ -382,9 +449,14 @@ function makeActions(type, handle) {
 /**
  * Applies a JSON Patch (RFC 6902: add, remove, replace) without modifying `root`: every object
  * and array on the path of a change is copied, everything else is shared, so unchanged parts
- * keep their identity (UI libraries can compare by reference).
+ * keep their identity (UI libraries can compare by reference). A patch that does not apply (a
+ * missing member, an index out of range, an unknown op) throws a TandemError `bad_patch`; the
+ * cases it must agree on with the server are in docs/conformance/patches.json.
  */
 export function applyPatch(root, ops) {
+  if (!Array.isArray(ops)) {
+    throw new TandemError("bad_patch", "a patch is an array of operations");
+  }
   let result = root;
   for (const op of ops) {
     result = applyOp(result, op);
@@ -392,36 +464,85 @@ export function applyPatch(root, ops) {
   return result;
 }
 
+const hasOwn = (o, key) => Object.prototype.hasOwnProperty.call(o, key);
+
+function badPatch(op, why) {
+  return new TandemError("bad_patch", "the patch does not apply: " + JSON.stringify(op) + ": " + why);
+}
+
 function applyOp(root, op) {
+  if (op === null || typeof op !== "object" || !["add", "remove", "replace"].includes(op.op)) {
+    throw badPatch(op, "the op is not add, remove or replace");
+  }
+  if (op.op !== "remove" && !hasOwn(op, "value")) {
+    throw badPatch(op, "it has no value");
+  }
+  if (typeof op.path !== "string" || (op.path !== "" && op.path[0] !== "/")) {
+    throw badPatch(op, "the path is not a JSON Pointer");
+  }
   const path = parsePointer(op.path);
   if (path.length === 0) {
-    return op.op === "remove" ? undefined : op.value;
+    if (op.op === "remove" || op.value === null || typeof op.value !== "object" || Array.isArray(op.value)) {
+      throw badPatch(op, "the state must stay an object");
+    }
+    return op.value;
   }
   return update(root, path, 0, op);
 }
 
 function update(node, path, i, op) {
   const key = path[i];
-  const copy = Array.isArray(node) ? node.slice() : { ...node };
-  if (i < path.length - 1) {
-    copy[key] = update(node[key], path, i + 1, op);
-    return copy;
-  }
-  if (Array.isArray(copy)) {
-    const index = key === "-" ? copy.length : Number(key);
-    if (op.op === "add") {
+  const last = i === path.length - 1;
+  const adding = last && op.op === "add";
+  if (Array.isArray(node)) {
+    const index = arrayIndex(key, node.length, adding, op);
+    const copy = node.slice();
+    if (!last) {
+      copy[index] = update(node[index], path, i + 1, op);
+    } else if (op.op === "add") {
       copy.splice(index, 0, op.value);
     } else if (op.op === "remove") {
       copy.splice(index, 1);
     } else {
       copy[index] = op.value;
     }
+    return copy;
+  }
+  if (node === null || typeof node !== "object") {
+    throw badPatch(op, "'" + key + "' is below " + (node === undefined ? "a missing value" : JSON.stringify(node)));
+  }
+  if (!adding && !hasOwn(node, key)) {
+    throw badPatch(op, "there is no member '" + key + "'");
+  }
+  const copy = { ...node }; // spreading copies an own "__proto__" key as a key
+  if (!last) {
+    setMember(copy, key, update(node[key], path, i + 1, op));
   } else if (op.op === "remove") {
     delete copy[key];
   } else {
-    copy[key] = op.value;
+    setMember(copy, key, op.value);
   }
   return copy;
+}
+
+/** Sets an own member; plain assignment of "__proto__" would set the prototype and lose the key. */
+function setMember(object, key, value) {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** An array index: digits without a leading zero, below the length ("-" and the length itself only to add). */
+function arrayIndex(key, length, adding, op) {
+  if (adding && key === "-") {
+    return length;
+  }
+  if (!/^(0|[1-9][0-9]{0,8})$/.test(key)) {
+    throw badPatch(op, "'" + key + "' is not an array index");
+  }
+  const index = Number(key);
+  if (index > length || (index === length && !adding)) {
+    throw badPatch(op, "index " + index + " is out of range (the array has " + length + " elements)");
+  }
+  return index;
 }
 
 function parsePointer(pointer) {
