@@ -94,6 +94,9 @@ class DurabilityTest {
             ids.add(TestServer.uniqueId("group"));
             objects.read("counter", ids.get(i)).get(); // created and stored
         }
+        io.micrometer.core.instrument.Counter turns = server.bean(io.micrometer.core.instrument.MeterRegistry.class)
+                .get("tandem.turns").tag("type", "counter").tag("outcome", "ok").counter();
+        double turnsBefore = turns.count();
         store.close();
         int before = store.batchSizes.size();
         List<CompletableFuture<CallResult>> calls = new ArrayList<>();
@@ -104,7 +107,7 @@ class DurabilityTest {
             }
         }
         Await.until(() -> store.blockedWriters.get() > 0, "the first group is held");
-        Thread.sleep(200);
+        Await.until(() -> turns.count() >= turnsBefore + 100, "every turn ran, its write queued behind the held group");
         store.open();
         for (CompletableFuture<CallResult> c : calls) {
             c.get();

@@ -129,7 +129,7 @@ class TurnsTest {
             a.awaitType("snapshot");
             JsonNode unknown = a.awaitAnswer(a.call("decrement", 1));
             assertEquals("unknown_action", unknown.get("code").asText());
-            assertEquals("counter has no action 'decrement'; its actions are: append, blob, changeThenReject, explode, get,"
+            assertEquals("counter has no action 'decrement'; its actions are: append, blob, changeThenReject, explode, get, hold,"
                     + " increment, incrementSlowly, sleep", unknown.get("message").asText());
             JsonNode bad = a.awaitAnswer(a.call("increment", "five"));
             assertEquals("bad_arguments", bad.get("code").asText());

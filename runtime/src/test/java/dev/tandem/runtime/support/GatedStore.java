@@ -11,11 +11,11 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wraps the real store (with {@code tandem.test.gated-store=true}) so tests can hold writes back,
+ * let them through one group at a time,
  * make the next one fail, and count how writes were grouped. Reads and applied writes go to the
  * real database.
  */
@@ -23,18 +23,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Requires(property = "tandem.test.gated-store", value = "true")
 public final class GatedStore implements BeanCreatedEventListener<StateStore> {
 
-    private final Semaphore open = new Semaphore(Integer.MAX_VALUE);
     private final AtomicInteger failNext = new AtomicInteger();
+    private boolean held; // guarded by this
+    private int passes; // guarded by this: writes let through while held
     public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     public final AtomicInteger blockedWriters = new AtomicInteger();
 
-    /** Holds every write until {@link #open()}. */
-    public void close() {
-        open.drainPermits();
+    /** Holds every write until {@link #open()} (or {@link #passOne()}). */
+    public synchronized void close() {
+        held = true;
+        passes = 0;
     }
 
-    public void open() {
-        open.release(Integer.MAX_VALUE - open.availablePermits());
+    public synchronized void open() {
+        held = false;
+        notifyAll();
+    }
+
+    /** While held, lets exactly one more group of writes through. */
+    public synchronized void passOne() {
+        passes++;
+        notifyAll();
+    }
+
+    private synchronized void await() {
+        while (held && passes == 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (held) {
+            passes--;
+        }
     }
 
     /** Makes the next {@code n} groups of writes fail as a database error would. */
@@ -64,8 +87,7 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
             @Override
             public List<RuntimeException> write(List<StateWrite> writes) {
                 blockedWriters.incrementAndGet();
-                open.acquireUninterruptibly();
-                open.release();
+                await();
                 blockedWriters.decrementAndGet();
                 batchSizes.add(writes.size());
                 if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
