@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.runtime.internal.ClientConnection;
 import dev.tandem.runtime.internal.Host;
+import dev.tandem.runtime.internal.InstanceKey;
+import dev.tandem.runtime.internal.Sink;
 import dev.tandem.runtime.support.Await;
+import dev.tandem.runtime.support.GatedStore;
 import dev.tandem.runtime.support.TestServer;
 import dev.tandem.runtime.support.TestSocket;
 import java.util.Map;
@@ -40,20 +44,62 @@ class LifecycleTest {
 
     @Test
     void aCapOnActiveInstancesPassivatesTheLeastRecentlyUsed() throws Exception {
-        try (TestServer server = TestServer.start(Map.of("tandem.passivation.max-active-instances", "3",
-                "tandem.passivation.idle-time", "1h"))) {
+        try (TestServer server = TestServer.start(Map.of("tandem.passivation.max-active-instances", "10",
+                "tandem.passivation.idle-time", "1h", "tandem.test.gated-store", "true"))) {
             Host host = server.bean(Host.class);
             LiveObjects objects = server.bean(LiveObjects.class);
+            GatedStore store = server.bean(GatedStore.class);
             String prefix = TestServer.uniqueId("cap");
-            for (int i = 0; i < 8; i++) {
-                objects.call("counter", prefix + "-" + i, "increment", dev.tandem.runtime.internal.Frames.JSON.createArrayNode()
-                        .add(i + 1), LiveObjects.system("t")).get();
+            for (int i = 0; i < 10; i++) {
+                increment(objects, prefix + "-" + i, i + 1);
             }
-            Await.until(() -> host.activeInstances() <= 4, "least recently used instances leave memory");
-            for (int i = 0; i < 8; i++) {
+            objects.read("counter", prefix + "-0").get(); // used again: now the most recently used
+            increment(objects, prefix + "-10", 11); // over the cap: the 8 least recently used idle instances leave
+            Await.until(() -> host.activeInstances() == 3, "least recently used instances leave memory");
+            int loads = store.loads.size();
+            for (int i : new int[] {0, 9, 10}) {
+                assertEquals(i + 1, objects.read("counter", prefix + "-" + i).get().state().get("count").asLong());
+            }
+            assertEquals(loads, store.loads.size(), "the most recently used instances stayed: " + store.loads);
+            for (int i = 1; i <= 8; i++) {
                 assertEquals(i + 1, objects.read("counter", prefix + "-" + i).get().state().get("count").asLong(),
                         "every instance keeps its state");
+                assertEquals("counter/" + prefix + "-" + i, store.loads.get(store.loads.size() - 1),
+                        "instance " + i + " had left memory, so it was loaded again");
             }
+        }
+    }
+
+    private static void increment(LiveObjects objects, String id, int by) throws Exception {
+        objects.call("counter", id, "increment", dev.tandem.runtime.internal.Frames.JSON.createArrayNode().add(by),
+                LiveObjects.system("t")).get();
+    }
+
+    @Test
+    void aLeaveLagOrResyncForAnInstanceNotInMemoryDoesNotLoadIt() throws Exception {
+        try (TestServer server = TestServer.start(FAST_PASSIVATION)) {
+            Host host = server.bean(Host.class);
+            String id = TestServer.uniqueId("gone");
+            server.bean(LiveObjects.class).read("counter", id).get();
+            Await.until(() -> host.activeInstances() == 0, "the idle instance leaves memory");
+            ClientConnection gone = new ClientConnection("c-gone", "u", false, Map.of(), null, new Sink() {
+                @Override
+                public void send(byte[] frame) {
+                }
+
+                @Override
+                public void sendPatch(byte[] frame) {
+                }
+
+                @Override
+                public void close(int code, String reason) {
+                }
+            });
+            InstanceKey key = new InstanceKey("counter", id);
+            host.leave(key, gone); // as a socket that closes after its instance was reset
+            host.lagged(key, gone);
+            host.resync(key, gone);
+            assertEquals(0, host.activeInstances(), "none of them brought the instance back into memory");
         }
     }
 

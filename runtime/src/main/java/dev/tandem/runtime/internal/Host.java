@@ -76,7 +76,8 @@ public final class Host {
     }
 
     /**
-     * Delivers a message to the current activation of an instance, activating it if needed.
+     * Delivers a message to the current activation of an instance, activating it if the message
+     * needs it ({@link InstanceMessage#activates}); others for an instance not in memory are dropped.
      *
      * @param key the instance
      * @param message the message
@@ -87,6 +88,9 @@ public final class Host {
         while (true) {
             LiveInstance<?> instance = instances.get(key);
             if (instance == null) {
+                if (!InstanceMessage.activates(message)) {
+                    return; // a leave, lag or resync of a connection that left with the activation
+                }
                 if (instances.size() >= config.getPassivation().getMaxActiveInstances() && !makeRoom()) {
                     fail(message, ErrorCode.UNAVAILABLE, "the server holds " + instances.size()
                             + " active instances, its limit (tandem.passivation.max-active-instances), and all are in"
@@ -274,8 +278,7 @@ public final class Host {
 
     /** Re-delivers a message that was queued for an activation that has ended. */
     void repost(InstanceKey key, InstanceMessage message) {
-        if (message instanceof InstanceMessage.Call || message instanceof InstanceMessage.Join
-                || message instanceof InstanceMessage.Read || message instanceof InstanceMessage.Wake) {
+        if (InstanceMessage.activates(message)) {
             post(key, message);
         }
     }

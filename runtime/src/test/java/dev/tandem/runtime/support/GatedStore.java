@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Wraps the real store (with {@code tandem.test.gated-store=true}) so tests can hold writes back,
  * let them through one group at a time,
- * make the next one fail, and count how writes were grouped. Reads and applied writes go to the
+ * make the next one fail, and count how writes were grouped and which instances were loaded. Reads and applied writes go to the
  * real database.
  */
 @Singleton
@@ -28,6 +28,8 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
     private int passes; // guarded by this: writes let through while held
     public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     public final AtomicInteger blockedWriters = new AtomicInteger();
+    /** The instances loaded, as {@code type/id}, in order. */
+    public final List<String> loads = new CopyOnWriteArrayList<>();
 
     /** Holds every write until {@link #open()} (or {@link #passOne()}). */
     public synchronized void close() {
@@ -71,6 +73,7 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
         return new StateStore() {
             @Override
             public Optional<StoredState> load(String type, String id) {
+                loads.add(type + "/" + id);
                 return real.load(type, id);
             }
 
