@@ -146,6 +146,30 @@ class DurabilityTest {
     }
 
     @Test
+    void anUpdateThatFindsNoRowIsAFailedWriteAndTheInstanceResets() throws Exception {
+        String id = TestServer.uniqueId("vanished");
+        try (TestSocket a = server.connect("counter", id); TestSocket b = server.connect("counter", id)) {
+            a.awaitType("snapshot");
+            b.awaitType("snapshot");
+            a.awaitAnswer(a.call("increment", 5));
+            // The row disappears underneath (an operator, a restore): the next update changes 0 rows.
+            JdbcOperations jdbc = server.bean(JdbcOperations.class);
+            @SuppressWarnings("unchecked")
+            TransactionOperations<Connection> tx = server.bean(TransactionOperations.class);
+            assertEquals(Integer.valueOf(1), tx.executeWrite(s -> jdbc.prepareStatement("DELETE FROM tandem_instance WHERE object_type ="
+                    + " 'counter' AND object_id = ?", ps -> {
+                        ps.setString(1, id);
+                        return ps.executeUpdate();
+                    })));
+            JsonNode error = a.awaitAnswer(a.call("increment", 1));
+            assertEquals("unavailable", error.get("code").asText(), "an update of 0 rows stored nothing: " + error);
+            assertEquals(4503, a.awaitClose(), "the instance resets");
+            assertEquals(4503, b.awaitClose(), "and its other clients resync");
+        }
+        assertTrue(server.bean(StateStore.class).load("counter", id).isEmpty(), "nothing was written in its place");
+    }
+
+    @Test
     void onlyStoredFieldsAreWrittenAndStoredStateToleratesChangedFields() throws Exception {
         String id = TestServer.uniqueId("stored");
         try (TestSocket a = server.connect("room", id)) {
