@@ -10,8 +10,10 @@ import dev.tandem.runtime.internal.InstanceKey;
 import dev.tandem.runtime.internal.Sink;
 import dev.tandem.runtime.support.Await;
 import dev.tandem.runtime.support.GatedStore;
+import dev.tandem.runtime.support.ManualTime;
 import dev.tandem.runtime.support.TestServer;
 import dev.tandem.runtime.support.TestSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -162,11 +164,15 @@ class LifecycleTest {
 
     @Test
     void timersFireAsTurnsAndAreStored() throws Exception {
-        try (TestServer server = TestServer.start()) {
+        try (TestServer server = TestServer.start(Map.of("tandem.test.manual-time", "true"))) {
+            ManualTime time = server.bean(ManualTime.class);
             String id = TestServer.uniqueId("alarm");
             try (TestSocket a = server.connect("alarm", id)) {
                 long rev = a.awaitType("snapshot").get("rev").asLong();
                 a.awaitAnswer(a.call("set", 200));
+                time.advance(Duration.ofMillis(199));
+                a.expectNoMessage("the timer's turn before it is due");
+                time.advance(Duration.ofMillis(1));
                 JsonNode rang = a.await(m -> "patch".equals(m.path("type").asText())
                         && m.get("ops").toString().contains("\"rang\""), "the timer's turn");
                 assertTrue(rang.get("rev").asLong() > rev);
@@ -176,7 +182,7 @@ class LifecycleTest {
                 a.awaitAnswer(a.call("cancel"));
                 JsonNode failed = a.awaitAnswer(a.call("setThenFail", 100));
                 assertEquals("internal", failed.get("code").asText());
-                Thread.sleep(600);
+                time.advance(Duration.ofSeconds(1)); // any timer due by now has posted its turn, ahead of the read
                 assertEquals(1, server.get("/tandem/objects/alarm/" + id).body().at("/state/rings").asInt(),
                         "a cancelled timer, and one scheduled by a failed turn, never fire");
 
@@ -197,8 +203,8 @@ class LifecycleTest {
                 a.awaitAnswer(a.call("set", 1500));
             }
         }
-        Thread.sleep(1600);
-        try (TestServer second = TestServer.start(dir, Map.of())) {
+        try (TestServer second = TestServer.start(dir, Map.of("tandem.test.manual-time", "true"))) {
+            second.bean(ManualTime.class).advance(Duration.ofSeconds(2)); // past the due time, which passed while down
             Await.until(() -> second.get("/tandem/objects/alarm/" + id).body().at("/state/rings").asInt() == 1,
                     "the stored timer fires after the restart, without any client");
             assertEquals("rang", second.get("/tandem/objects/alarm/" + id).body().at("/state/status").asText());

@@ -53,6 +53,7 @@ public final class Host {
     private final ExecutorService loaders;
     private final ExecutorService turnExecutor;
     private final ScheduledExecutorService scheduler;
+    private final TimerScheduler timerScheduler;
 
     Host(LiveObjectRegistry registry, StateStore store, GroupCommitter committer, TandemConfiguration config,
             TandemMetrics metrics, BeanContext beans, @Named(TaskExecutors.BLOCKING) ExecutorService loaders) {
@@ -66,6 +67,11 @@ public final class Host {
         this.loaders = loaders;
         this.turnExecutor = Executors.newFixedThreadPool(config.getExecutor().effectiveThreads(), daemon("tandem-turn"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tandem-timers"));
+        this.timerScheduler = beans.findBean(TimerScheduler.class).orElseGet(() -> (task, at) -> {
+            java.util.concurrent.ScheduledFuture<?> f = scheduler.schedule(task, Math.max(0, at - clock.millis()),
+                    TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        });
         metrics.bindActiveInstances(instances::size);
         long sweep = config.getPassivation().getSweepInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
@@ -328,8 +334,8 @@ public final class Host {
         return turnExecutor;
     }
 
-    ScheduledExecutorService scheduler() {
-        return scheduler;
+    TimerScheduler timerScheduler() {
+        return timerScheduler;
     }
 
     /**
