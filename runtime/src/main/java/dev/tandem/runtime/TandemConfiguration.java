@@ -1,6 +1,7 @@
 package dev.tandem.runtime;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import jakarta.annotation.PostConstruct;
 import java.time.Duration;
 
 /**
@@ -383,6 +384,52 @@ public class TandemConfiguration {
     @ConfigurationProperties("websocket")
     public static class WebSocket {
         private boolean compression;
+        private Duration heartbeatInterval = Duration.ofSeconds(20);
+        private Duration heartbeatTimeout = Duration.ofSeconds(60);
+
+        /**
+         * @return how long a connection may go without the server sending anything before it sends
+         *     a WebSocket ping; keeps idle-timeouts (Micronaut's, proxies') from closing quiet
+         *     connections. Default 20s.
+         */
+        public Duration getHeartbeatInterval() {
+            return heartbeatInterval;
+        }
+
+        /** @param heartbeatInterval how long before a quiet connection gets a ping */
+        public void setHeartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = positive("tandem.websocket.heartbeat-interval", heartbeatInterval);
+        }
+
+        /**
+         * @return how long a connection may go without anything arriving from the client (any
+         *     frame, pongs included) before it is closed with 4408. Default 60s.
+         */
+        public Duration getHeartbeatTimeout() {
+            return heartbeatTimeout;
+        }
+
+        /** @param heartbeatTimeout how long a silent connection is kept */
+        public void setHeartbeatTimeout(Duration heartbeatTimeout) {
+            this.heartbeatTimeout = positive("tandem.websocket.heartbeat-timeout", heartbeatTimeout);
+        }
+
+        /** Checks the settings together, once all are set. */
+        @PostConstruct
+        void check() {
+            if (heartbeatInterval.compareTo(heartbeatTimeout) >= 0) {
+                throw new IllegalArgumentException("tandem.websocket.heartbeat-interval (" + heartbeatInterval
+                        + ") must be shorter than tandem.websocket.heartbeat-timeout (" + heartbeatTimeout
+                        + "), so that a healthy client has the time to answer a ping or two");
+            }
+        }
+
+        private static Duration positive(String key, Duration value) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(key + " must be more than 0, got " + value);
+            }
+            return value;
+        }
 
         /**
          * @return whether the server accepts permessage-deflate. Off by default: Tandem's frames are

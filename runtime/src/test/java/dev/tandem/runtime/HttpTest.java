@@ -96,7 +96,7 @@ class HttpTest {
         expect(server.post("/tandem/objects/chess/" + id + "/actions/move", "[]"), 404, "not_found",
                 "no live-object type 'chess'; types: alarm, auction, counter, greeter, room, unwired");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/jump", "[]"), 404, "unknown_action",
-                "counter has no action 'jump'; its actions are: append, blob, changeThenReject, explode, get, increment, incrementSlowly, sleep");
+                "counter has no action 'jump'; its actions are: append, blob, changeThenReject, explode, get, hold, increment, incrementSlowly, sleep");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "[\"x\"]"), 400, "bad_arguments",
                 "increment(by: int): argument 'by' expected an int (a whole number), got \"x\" (a string)");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "[0]"), 409, "rejected",

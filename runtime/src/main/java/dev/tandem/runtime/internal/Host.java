@@ -53,6 +53,7 @@ public final class Host {
     private final ExecutorService loaders;
     private final ExecutorService turnExecutor;
     private final ScheduledExecutorService scheduler;
+    private final TimerScheduler timerScheduler;
 
     Host(LiveObjectRegistry registry, StateStore store, GroupCommitter committer, TandemConfiguration config,
             TandemMetrics metrics, BeanContext beans, @Named(TaskExecutors.BLOCKING) ExecutorService loaders) {
@@ -66,6 +67,11 @@ public final class Host {
         this.loaders = loaders;
         this.turnExecutor = Executors.newFixedThreadPool(config.getExecutor().effectiveThreads(), daemon("tandem-turn"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tandem-timers"));
+        this.timerScheduler = beans.findBean(TimerScheduler.class).orElseGet(() -> (task, at) -> {
+            java.util.concurrent.ScheduledFuture<?> f = scheduler.schedule(task, Math.max(0, at - clock.millis()),
+                    TimeUnit.MILLISECONDS);
+            return () -> f.cancel(false);
+        });
         metrics.bindActiveInstances(instances::size);
         long sweep = config.getPassivation().getSweepInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
@@ -76,7 +82,8 @@ public final class Host {
     }
 
     /**
-     * Delivers a message to the current activation of an instance, activating it if needed.
+     * Delivers a message to the current activation of an instance, activating it if the message
+     * needs it ({@link InstanceMessage#activates}); others for an instance not in memory are dropped.
      *
      * @param key the instance
      * @param message the message
@@ -87,6 +94,9 @@ public final class Host {
         while (true) {
             LiveInstance<?> instance = instances.get(key);
             if (instance == null) {
+                if (!InstanceMessage.activates(message)) {
+                    return; // a leave, lag or resync of a connection that left with the activation
+                }
                 if (instances.size() >= config.getPassivation().getMaxActiveInstances() && !makeRoom()) {
                     fail(message, ErrorCode.UNAVAILABLE, "the server holds " + instances.size()
                             + " active instances, its limit (tandem.passivation.max-active-instances), and all are in"
@@ -274,8 +284,7 @@ public final class Host {
 
     /** Re-delivers a message that was queued for an activation that has ended. */
     void repost(InstanceKey key, InstanceMessage message) {
-        if (message instanceof InstanceMessage.Call || message instanceof InstanceMessage.Join
-                || message instanceof InstanceMessage.Read || message instanceof InstanceMessage.Wake) {
+        if (InstanceMessage.activates(message)) {
             post(key, message);
         }
     }
@@ -325,8 +334,8 @@ public final class Host {
         return turnExecutor;
     }
 
-    ScheduledExecutorService scheduler() {
-        return scheduler;
+    TimerScheduler timerScheduler() {
+        return timerScheduler;
     }
 
     /**

@@ -85,6 +85,16 @@ sealed interface InstanceMessage {
     record CloseConnections(int code, String reason) implements InstanceMessage {
     }
 
+    /**
+     * @param message a message for an instance
+     * @return whether it needs the instance in memory (a call, join, read or wake). The others
+     *     concern an activation that is gone when the instance is not in memory: its connections
+     *     left with it, and its timers and writes are stored; loading it for them would be waste.
+     */
+    static boolean activates(InstanceMessage message) {
+        return message instanceof Call || message instanceof Join || message instanceof Read || message instanceof Wake;
+    }
+
     /** Brings the instance into memory (for a due timer) and does nothing else. */
     record Wake() implements InstanceMessage {
     }

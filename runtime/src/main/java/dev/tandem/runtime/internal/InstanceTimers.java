@@ -6,11 +6,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.LongSupplier;
 
 /**
  * The pending timers of one instance: when each is due (stored with the instance) and the
@@ -19,19 +15,16 @@ import java.util.function.LongSupplier;
 final class InstanceTimers {
 
     private final Map<String, Long> due = new TreeMap<>();
-    private final Map<String, ScheduledFuture<?>> scheduled = new HashMap<>();
-    private final ScheduledExecutorService scheduler;
-    private final LongSupplier clock;
+    private final Map<String, Runnable> scheduled = new HashMap<>(); // name: cancels its task
+    private final TimerScheduler scheduler;
     private final BiConsumer<String, Long> fire;
 
     /**
-     * @param scheduler runs the tasks
-     * @param clock the runtime's clock, in epoch milliseconds
+     * @param scheduler runs the tasks when due
      * @param fire posts a due timer (name, due time) to the instance
      */
-    InstanceTimers(ScheduledExecutorService scheduler, LongSupplier clock, BiConsumer<String, Long> fire) {
+    InstanceTimers(TimerScheduler scheduler, BiConsumer<String, Long> fire) {
         this.scheduler = scheduler;
-        this.clock = clock;
         this.fire = fire;
     }
 
@@ -82,7 +75,7 @@ final class InstanceTimers {
 
     /** Cancels every scheduled task; the due times stay stored. */
     void cancelAll() {
-        scheduled.values().forEach(f -> f.cancel(false));
+        scheduled.values().forEach(Runnable::run);
         scheduled.clear();
     }
 
@@ -102,14 +95,13 @@ final class InstanceTimers {
     }
 
     private void arm(String name, long at) {
-        long delay = Math.max(0, at - clock.getAsLong());
-        scheduled.put(name, scheduler.schedule(() -> fire.accept(name, at), delay, TimeUnit.MILLISECONDS));
+        scheduled.put(name, scheduler.schedule(() -> fire.accept(name, at), at));
     }
 
     private void unschedule(String name) {
-        ScheduledFuture<?> old = scheduled.remove(name);
-        if (old != null) {
-            old.cancel(false);
+        Runnable cancel = scheduled.remove(name);
+        if (cancel != null) {
+            cancel.run();
         }
     }
 }

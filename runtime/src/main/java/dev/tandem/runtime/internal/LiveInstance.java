@@ -60,7 +60,7 @@ final class LiveInstance<T> {
         this.resume = new ResumeBuffer(host.config().getResume().getBufferSize());
         this.calls = new CallCache(host.config().getResume().getCallCacheSize());
         this.mailbox = new Mailbox<>(host.turnExecutor(), this::handle, this::afterBatch, 64, true);
-        this.timers = new InstanceTimers(host.scheduler(), context::millis,
+        this.timers = new InstanceTimers(host.timerScheduler(),
                 (name, at) -> mailbox.offer(new InstanceMessage.TimerDue(name, at)));
         this.lastActivity = context.millis();
     }

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 /** A clock that moves only when told to; what {@code LiveContext.now()} returns in a test kit. */
 public final class ManualClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     /** @param start the time it shows */
     public ManualClock(Instant start) {
@@ -17,7 +17,7 @@ public final class ManualClock extends Clock {
     }
 
     /** @param by how far to move it forward */
-    public void advance(Duration by) {
+    public synchronized void advance(Duration by) {
         now = now.plus(by);
     }
 

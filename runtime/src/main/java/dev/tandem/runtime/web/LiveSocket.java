@@ -81,7 +81,7 @@ final class LiveSocket {
             session.put(STATE, state);
             InboundFrames inbound = new InboundFrames(state, host, limits);
             session.put(INBOUND, inbound);
-            install(channel, inbound, sink);
+            install(channel, inbound, sink, config.getWebsocket());
             sink.listen(new SocketSink.Listener() {
                 @Override
                 public void lagging() {
@@ -111,9 +111,12 @@ final class LiveSocket {
      * (which may not be in the pipeline yet while {@code @OnOpen} runs). Without the decoder in
      * sight, frames still arrive through {@link #onMessage}.
      */
-    private static void install(Channel channel, InboundFrames inbound, SocketSink sink) {
+    private static void install(Channel channel, InboundFrames inbound, SocketSink sink,
+            TandemConfiguration.WebSocket websocket) {
         ChannelPipeline pipeline = channel.pipeline();
         pipeline.addFirst(SocketFlow.NAME, new SocketFlow(sink));
+        pipeline.addFirst(Heartbeat.NAME, new Heartbeat(sink, websocket.getHeartbeatInterval(),
+                websocket.getHeartbeatTimeout()));
         if (pipeline.get("wsdecoder") != null) {
             pipeline.addAfter("wsdecoder", InboundFrames.NAME, inbound);
         } else if (pipeline.get(NettyServerWebSocketHandler.ID) != null) {

@@ -11,30 +11,55 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Wraps the real store (with {@code tandem.test.gated-store=true}) so tests can hold writes back,
- * make the next one fail, and count how writes were grouped. Reads and applied writes go to the
+ * let them through one group at a time,
+ * make the next one fail, and count how writes were grouped and which instances were loaded. Reads and applied writes go to the
  * real database.
  */
 @Singleton
 @Requires(property = "tandem.test.gated-store", value = "true")
 public final class GatedStore implements BeanCreatedEventListener<StateStore> {
 
-    private final Semaphore open = new Semaphore(Integer.MAX_VALUE);
     private final AtomicInteger failNext = new AtomicInteger();
+    private boolean held; // guarded by this
+    private int passes; // guarded by this: writes let through while held
     public final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
     public final AtomicInteger blockedWriters = new AtomicInteger();
+    /** The instances loaded, as {@code type/id}, in order. */
+    public final List<String> loads = new CopyOnWriteArrayList<>();
 
-    /** Holds every write until {@link #open()}. */
-    public void close() {
-        open.drainPermits();
+    /** Holds every write until {@link #open()} (or {@link #passOne()}). */
+    public synchronized void close() {
+        held = true;
+        passes = 0;
     }
 
-    public void open() {
-        open.release(Integer.MAX_VALUE - open.availablePermits());
+    public synchronized void open() {
+        held = false;
+        notifyAll();
+    }
+
+    /** While held, lets exactly one more group of writes through. */
+    public synchronized void passOne() {
+        passes++;
+        notifyAll();
+    }
+
+    private synchronized void await() {
+        while (held && passes == 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        if (held) {
+            passes--;
+        }
     }
 
     /** Makes the next {@code n} groups of writes fail as a database error would. */
@@ -48,6 +73,7 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
         return new StateStore() {
             @Override
             public Optional<StoredState> load(String type, String id) {
+                loads.add(type + "/" + id);
                 return real.load(type, id);
             }
 
@@ -64,8 +90,7 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
             @Override
             public List<RuntimeException> write(List<StateWrite> writes) {
                 blockedWriters.incrementAndGet();
-                open.acquireUninterruptibly();
-                open.release();
+                await();
                 blockedWriters.decrementAndGet();
                 batchSizes.add(writes.size());
                 if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {

@@ -138,6 +138,36 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Asserts that nothing arrived beyond what was already taken: sends a ping and requires its
+     * pong to be the next message. The server answers a ping after everything already queued for
+     * this connection, so whatever a finished turn sent (a patch it leaked, say) would come first.
+     * An event, not a sleep.
+     *
+     * @param what what must not have arrived, for the failure message
+     */
+    public void expectNoMessage(String what) {
+        sendText("{\"type\":\"ping\"}");
+        JsonNode next;
+        if (!unclaimed.isEmpty()) {
+            next = unclaimed.remove(0);
+        } else {
+            try {
+                next = inbox.poll(WAIT.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (next == null) {
+                fail("timed out waiting for the pong that shows " + what + " did not arrive");
+            }
+            seen.add(next);
+        }
+        if (!"pong".equals(next.path("type").asText())) {
+            fail("expected " + what + " not to arrive (the pong next), got " + next);
+        }
+    }
+
     /** The last few messages, each cut short: enough to see what happened, not megabytes. */
     private String summary() {
         List<String> last = new ArrayList<>();

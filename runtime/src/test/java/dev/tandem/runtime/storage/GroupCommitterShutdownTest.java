@@ -1,0 +1,112 @@
+package dev.tandem.runtime.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.runtime.TandemConfiguration;
+import dev.tandem.runtime.internal.Frames;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage writer at shutdown: a write queued while it is stopping is still stored, and one
+ * submitted after it stopped is failed at once (its turn's outputs are dropped), never left
+ * waiting forever.
+ */
+class GroupCommitterShutdownTest {
+
+    /** Records what is written; the first write waits until the test lets it go. */
+    private static final class RecordingStore implements StateStore {
+        final List<String> written = new CopyOnWriteArrayList<>();
+        final CountDownLatch inFirstWrite = new CountDownLatch(1);
+        final CountDownLatch letFirstGo = new CountDownLatch(1);
+
+        @Override
+        public Optional<StoredState> load(String type, String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<StoredCall> loadCalls(String type, String id, long since) {
+            return List.of();
+        }
+
+        @Override
+        public void forgetCalls(long before) {
+        }
+
+        @Override
+        public List<RuntimeException> write(List<StateWrite> writes) {
+            inFirstWrite.countDown();
+            try {
+                letFirstGo.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writes.forEach(w -> written.add(w.id()));
+            return new ArrayList<>(java.util.Collections.nCopies(writes.size(), null));
+        }
+
+        @Override
+        public List<String[]> dueTimers(long nowMillis, int limit) {
+            return List.of();
+        }
+    }
+
+    private static GroupCommitter.Pending write(String id, CompletableFuture<String> outcome) {
+        return new GroupCommitter.Pending(id, "counter", id, 0, 1, Frames.JSON.createObjectNode(), null, null, List.of(),
+                new GroupCommitter.Listener() {
+                    @Override
+                    public void stored(long revision) {
+                        outcome.complete("stored");
+                    }
+
+                    @Override
+                    public void failed(RuntimeException failure) {
+                        outcome.complete("failed: " + failure.getMessage());
+                    }
+                });
+    }
+
+    @Test
+    void aWriteQueuedWhileTheWriterStopsIsStoredAndOneAfterItStoppedFails() throws Exception {
+        RecordingStore store = new RecordingStore();
+        GroupCommitter committer = new GroupCommitter(store, new TandemConfiguration(), new SimpleMeterRegistry());
+        CompletableFuture<String> first = new CompletableFuture<>();
+        committer.submit(write("first", first));
+        assertTrue(store.inFirstWrite.await(10, TimeUnit.SECONDS), "the writer took the first write");
+        Thread closer = new Thread(() -> {
+            try {
+                committer.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        closer.start(); // the writer is told to stop while it is storing the first write
+        Thread.State state;
+        do {
+            state = closer.getState(); // close() waits for the writer: it has asked it to stop
+            Thread.onSpinWait();
+        } while (state != Thread.State.TIMED_WAITING && state != Thread.State.TERMINATED);
+        CompletableFuture<String> during = new CompletableFuture<>();
+        committer.submit(write("during", during));
+        store.letFirstGo.countDown();
+        closer.join(10_000);
+        assertEquals("stored", first.get(10, TimeUnit.SECONDS));
+        assertEquals("stored", during.get(10, TimeUnit.SECONDS), "a write queued while the writer stops is stored");
+        assertEquals(List.of("first", "during"), store.written);
+
+        CompletableFuture<String> after = new CompletableFuture<>();
+        committer.submit(write("after", after));
+        assertEquals("failed: the server has shut down; nothing was stored", after.get(10, TimeUnit.SECONDS),
+                "a write after the writer stopped is failed at once, not left waiting");
+        assertEquals(List.of("first", "during"), store.written);
+    }
+}
