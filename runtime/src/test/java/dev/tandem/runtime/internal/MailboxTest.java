@@ -60,6 +60,7 @@ class MailboxTest {
         Mailbox<String> box = mailbox(8, true);
         box.offer("a");
         box.offer("b");
+        assertFalse(box.isClosed());
         box.close();
         assertTrue(box.isClosed());
         assertFalse(box.offer("c"), "the caller must route it elsewhere");
