@@ -263,6 +263,13 @@ class DiagnosticsTest {
     }
 
     @Test
+    void fieldTypeAbstractValueClass() {
+        expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
+                "@LiveObject public class Game {\n  public abstract static class Shape { }\n  @Field Shape shape;\n}",
+                "Shape shape", "Shape is abstract, so it can't be created when decoding.");
+    }
+
+    @Test
     void fieldTypeWildcardAndGenericArray() {
         expect(Diagnostic.FIELD_TYPE_UNSUPPORTED,
                 "@LiveObject public class Game {\n  @Field List<? extends Number> values;\n}", "values",
