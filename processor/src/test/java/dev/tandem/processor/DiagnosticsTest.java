@@ -129,6 +129,18 @@ class DiagnosticsTest {
     }
 
     @Test
+    void constructorsMarkedInject() {
+        expect(Diagnostic.NO_USABLE_CONSTRUCTOR, "@LiveObject public class Game {\n  @interface Inject {}\n"
+                + "  interface Dice {}\n  @Inject Game(Dice a) {}\n  @Inject Game(Dice a, Dice b) {}\n}", "class Game",
+                "2 constructors marked @Inject");
+        Compilation c = compile(source("@LiveObject public class Game {\n  @interface Inject {}\n  interface Dice {}\n"
+                + "  Game() {}\n  @Inject Game(Dice dice) {}\n  @Field int n;\n}"));
+        assertThat(c).succeededWithoutWarnings();
+        assertThat(c).generatedSourceFile("com.example.GameDefinition").contentsAsUtf8String()
+                .contains("return new Game(dependencies.bean(Game.Dice.class));");
+    }
+
+    @Test
     void constructorParameterUnsupported() {
         expect(Diagnostic.CONSTRUCTOR_PARAMETER_UNSUPPORTED,
                 "@LiveObject public class Game {\n  <T> Game(\n    T size) {}\n}", "T size",

@@ -43,6 +43,7 @@ class TypeMappingTest {
             "  @Field Optional<List<Suit>> optional = Optional.empty();",
             "  @Field Set<@Nullable Suit> suits = new HashSet<>();",
             "  @Field(stored = false) double cursor;",
+            "  @Field boolean b; @Field byte y; @Field short s; @Field long l; @Field float f; @Field char c;",
             "  @Action @Nullable String echo(@Nullable String a, String b, int c) { return a; }",
             "  @Action List<Integer> list() { return List.of(); }",
             "}");
@@ -86,7 +87,25 @@ class TypeMappingTest {
             fields.append(f.get("name").asText()).append(f.get("stored").asBoolean() ? " " : "(live) ");
         }
         assertEquals("byEnum byString primitive boxedWithoutInitializer boxedWithInitializer annotated forcedNonNull"
-                + " boxes optional suits cursor(live) ", fields.toString());
+                + " boxes optional suits cursor(live) b y s l f c ", fields.toString());
+    }
+
+    @Test
+    void primitivesMapToTheirScalars() throws Exception {
+        StringBuilder scalars = new StringBuilder();
+        for (String f : new String[] {"b", "y", "s", "primitive", "l", "f", "cursor", "c"}) {
+            scalars.append(field(f)).append('\n');
+        }
+        assertEquals("""
+                {"kind":"scalar","name":"boolean"}
+                {"kind":"scalar","name":"byte"}
+                {"kind":"scalar","name":"short"}
+                {"kind":"scalar","name":"int"}
+                {"kind":"scalar","name":"long"}
+                {"kind":"scalar","name":"float"}
+                {"kind":"scalar","name":"double"}
+                {"kind":"scalar","name":"char"}
+                """, scalars.toString());
     }
 
     @Test
