@@ -32,7 +32,7 @@ class NodeBrowserTest {
     private static NodeProcess.Result run(EmbeddedServer server, Path stateFile, String... tests) throws Exception {
         Map<String, String> env = Map.of(
                 "SAMPLES_URL", "http://127.0.0.1:" + server.getPort(),
-                "SCREENSHOTS", Path.of("target/screenshots").toAbsolutePath().toString(),
+                "SCREENSHOTS", TestFiles.SCREENSHOTS.toString(),
                 "STATE_FILE", stateFile.toString());
         List<String> command = new ArrayList<>(List.of("node", "--test", "--test-reporter=spec", "--test-concurrency=1"));
         command.addAll(List.of(tests));
@@ -41,9 +41,13 @@ class NodeBrowserTest {
         return r;
     }
 
+    private static final List<String> SHOTS = List.of("index", "cursors", "tic-tac-toe", "tasks", "counter",
+            "counter-after-restart", "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks");
+
     @Test
     void theSamplesWorkInARealBrowserAndSurviveARestart() throws Exception {
         NodeProcess.nodeModules();
+        TestFiles.deleteScreenshots(SHOTS);
         Path data = Files.createTempDirectory("tandem-samples");
         Path stateFile = data.resolve("browser-state.json");
         try (EmbeddedServer first = start(data)) {
@@ -55,9 +59,6 @@ class NodeBrowserTest {
             NodeProcess.Result r = run(second, stateFile, "after-restart.test.mjs");
             assertEquals(0, r.exitCode(), "after the restart:\n" + r.output());
         }
-        for (String shot : List.of("index", "cursors", "tic-tac-toe", "tasks", "counter", "counter-after-restart",
-                "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks")) {
-            assertTrue(Files.size(Path.of("target/screenshots/" + shot + ".png")) > 1000, shot + ".png was saved");
-        }
+        TestFiles.assertScreenshots(SHOTS);
     }
 }

@@ -40,12 +40,14 @@ class StarterTest {
             assertTrue(client.contains("export const Counter"), "the client module has the starter's type:\n" + client);
 
             NodeProcess.nodeModules();
+            TestFiles.deleteScreenshots(List.of("starter-phone"));
             NodeProcess.Result r = NodeProcess.run(Path.of("src/test/browser").toAbsolutePath(),
                     Map.of("SAMPLES_URL", server.url(),
-                            "SCREENSHOTS", Path.of("target/screenshots").toAbsolutePath().toString()),
+                            "SCREENSHOTS", TestFiles.SCREENSHOTS.toString()),
                     120, List.of("node", "--test", "--test-reporter=spec", "starter.test.mjs"));
             System.out.println(r.output());
             assertEquals(0, r.exitCode(), "the starter's page in a browser:\n" + r.output() + "\nserver log:\n" + server.log());
+            TestFiles.assertScreenshots(List.of("starter-phone"));
         }
     }
 

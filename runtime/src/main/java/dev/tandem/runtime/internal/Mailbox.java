@@ -75,7 +75,7 @@ final class Mailbox<M> implements Runnable {
     }
 
     private void schedule() {
-        if (!suspended && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+        if (!suspended && !closed && !queue.isEmpty() && scheduled.compareAndSet(false, true)) {
             try {
                 executor.execute(this);
             } catch (java.util.concurrent.RejectedExecutionException e) {
