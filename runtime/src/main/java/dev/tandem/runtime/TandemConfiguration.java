@@ -334,9 +334,17 @@ public class TandemConfiguration {
             return durability;
         }
 
-        /** @param durability {@code disk} (the default) or {@code relaxed} */
-        public void setDurability(Durability durability) {
-            this.durability = durability;
+        /**
+         * @param durability {@code disk} (the default) or {@code relaxed}, in any case; read as text
+         *     so that a typo is refused naming the key and the allowed values
+         */
+        public void setDurability(String durability) {
+            try {
+                this.durability = Durability.valueOf(durability.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("tandem.storage.durability is '" + durability
+                        + "'; allowed: disk (the default: on stable storage before visible) or relaxed", e);
+            }
         }
 
         /**

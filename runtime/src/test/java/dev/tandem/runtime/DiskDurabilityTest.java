@@ -1,6 +1,7 @@
 package dev.tandem.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
@@ -55,5 +56,16 @@ class DiskDurabilityTest {
         try (TestServer server = start("relaxed")) {
             assertEquals(0, forcesDuringACall(server), "no fsync between the call and its result");
         }
+    }
+
+    @Test
+    void aDurabilityTypoIsRefusedAtStartNamingTheKeyAndTheAllowedValues() {
+        Throwable failure = assertThrows(RuntimeException.class,
+                () -> TestServer.start(Map.of("tandem.storage.durability", "disc")).close());
+        String messages = "";
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages += t.getMessage() + "\n";
+        }
+        assertTrue(messages.contains("tandem.storage.durability is 'disc'; allowed: disk"), messages);
     }
 }

@@ -125,8 +125,8 @@ public final class Host {
         loaders.execute(() -> {
             try {
                 Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id());
-                List<StoredCall> calls = stored.isEmpty() ? List.of() : store.loadCalls(instance.key.type(),
-                        instance.key.id(), clock.millis() - config.getResume().getCallCacheTime().toMillis());
+                List<StoredCall> calls = stored.isEmpty() ? List.of()
+                        : store.loadCalls(instance.key.type(), instance.key.id(), oldestCallKept());
                 instance.activate(stored.map(s -> parse(s, calls)).orElse(null));
                 instance.mailbox.resume();
             } catch (Throwable e) {
@@ -185,10 +185,15 @@ public final class Host {
         }
     }
 
+    /** @return the time before which stored calls are forgotten (tandem.resume.call-cache-time ago) */
+    private long oldestCallKept() {
+        return clock.millis() - config.getResume().getCallCacheTime().toMillis();
+    }
+
     /** Stored calls older than the call cache keeps them: their clients had their chance to resend. */
     private void forgetOldCalls() {
         try {
-            store.forgetCalls(clock.millis() - config.getResume().getCallCacheTime().toMillis());
+            store.forgetCalls(oldestCallKept());
         } catch (RuntimeException e) {
             LOG.warn("Deleting old stored calls failed: {}", e.toString());
         }
