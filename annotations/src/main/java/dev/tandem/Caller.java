@@ -2,6 +2,7 @@ package dev.tandem;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is calling an {@link Action}. Declare a parameter of this type and the runtime fills it in;
@@ -63,5 +64,25 @@ public interface Caller {
      */
     default Optional<String> attribute(String name) {
         return Optional.ofNullable(attributes().get(name));
+    }
+
+    /**
+     * The roles of an authenticated principal, as Micronaut Security established them (for
+     * example from a token's {@code roles} claim). Anonymous callers have none.
+     *
+     * @return the roles, never {@code null}
+     */
+    default Set<String> roles() {
+        return Set.of();
+    }
+
+    /**
+     * The claims (attributes) of an authenticated principal, as Micronaut Security established
+     * them, for example a token's {@code email}. Anonymous callers have none.
+     *
+     * @return the claims, never {@code null}
+     */
+    default Map<String, Object> claims() {
+        return Map.of();
     }
 }

@@ -67,9 +67,21 @@ public final class LiveObjects {
      * @return completes with the state as clients see it
      */
     public CompletableFuture<Snapshot> read(String type, String id) {
+        return read(type, id, null);
+    }
+
+    /**
+     * Reads an instance's state as one caller sees it.
+     *
+     * @param type the live-object type
+     * @param id the instance ID
+     * @param caller who reads, or {@code null} for the server itself
+     * @return completes with the state as that caller sees it
+     */
+    public CompletableFuture<Snapshot> read(String type, String id, Caller caller) {
         try {
             registry.require(type);
-            return host.read(new InstanceKey(type, InstanceIds.check(id)));
+            return host.read(new InstanceKey(type, InstanceIds.check(id)), caller);
         } catch (LiveObjectException e) {
             return CompletableFuture.failedFuture(e);
         }

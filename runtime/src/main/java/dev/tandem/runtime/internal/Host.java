@@ -262,11 +262,13 @@ public final class Host {
 
     /**
      * @param key the instance
+     * @param caller who reads, or {@code null} for the server itself
      * @return completes with a snapshot once its state is stored
      */
-    public java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot> read(InstanceKey key) {
+    public java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot> read(InstanceKey key,
+            dev.tandem.Caller caller) {
         var reply = new java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot>();
-        post(key, new InstanceMessage.Read(reply));
+        post(key, new InstanceMessage.Read(caller, reply));
         return reply;
     }
 

@@ -38,8 +38,11 @@ sealed interface InstanceMessage {
     record Leave(ClientConnection connection) implements InstanceMessage {
     }
 
-    /** @param reply receives a snapshot once it is stored */
-    record Read(CompletableFuture<Snapshot> reply) implements InstanceMessage {
+    /**
+     * @param caller who reads, or {@code null} for the server itself
+     * @param reply receives a snapshot once it is stored
+     */
+    record Read(dev.tandem.Caller caller, CompletableFuture<Snapshot> reply) implements InstanceMessage {
     }
 
     /**

@@ -78,8 +78,14 @@ final class LiveObjectController {
 
     /** @return the instance's state once stored: {@code {"rev", "epoch", "state"}} */
     @Get(uri = "/objects/{type}/{id}", produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<HttpResponse<String>> read(String type, String id) {
-        return liveObjects.read(type, id).handle((snapshot, error) -> {
+    CompletableFuture<HttpResponse<String>> read(String type, String id, HttpRequest<?> request) {
+        Caller caller;
+        try {
+            caller = caller(request);
+        } catch (LiveObjectException e) {
+            return CompletableFuture.completedFuture(ErrorBody.of(e.code(), e.getMessage()));
+        }
+        return liveObjects.read(type, id, caller).handle((snapshot, error) -> {
             if (error != null) {
                 return failure(error);
             }
@@ -95,13 +101,7 @@ final class LiveObjectController {
             HttpRequest<?> request) {
         try {
             JsonNode arguments = arguments(body);
-            String session = request.getHeaders().get("X-Tandem-Session");
-            if (session == null) {
-                session = request.getParameters().get("session");
-            }
-            Identity.Resolved who = identity.resolve(request.getUserPrincipal(), session);
-            Caller caller = new HttpCaller("http-" + UUID.randomUUID(), who.userId(), who.authenticated());
-            return liveObjects.call(type, id, action, arguments, caller).handle((result, error) -> {
+            return liveObjects.call(type, id, action, arguments, caller(request)).handle((result, error) -> {
                 if (error != null) {
                     return failure(error);
                 }
@@ -112,6 +112,16 @@ final class LiveObjectController {
         } catch (LiveObjectException e) {
             return CompletableFuture.completedFuture(ErrorBody.of(e.code(), e.getMessage()));
         }
+    }
+
+    /** @return who sent the request, see {@link Identity} */
+    private Caller caller(HttpRequest<?> request) {
+        String session = request.getHeaders().get("X-Tandem-Session");
+        if (session == null) {
+            session = request.getParameters().get("session");
+        }
+        Identity.Resolved who = identity.resolve(request.getUserPrincipal(), session);
+        return new HttpCaller("http-" + UUID.randomUUID(), who.userId(), who.authenticated());
     }
 
     private JsonNode arguments(byte[] body) {
