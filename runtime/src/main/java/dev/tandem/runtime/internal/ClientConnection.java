@@ -2,6 +2,7 @@ package dev.tandem.runtime.internal;
 
 import dev.tandem.Connection;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One client's connection to one instance, as hooks see it ({@link Connection}) and as the instance
@@ -13,6 +14,8 @@ public final class ClientConnection implements Connection {
     private final String userId;
     private final boolean authenticated;
     private final Map<String, String> attributes;
+    private final Set<String> roles;
+    private final Map<String, Object> claims;
     private final String clientId;
     private final Sink sink;
 
@@ -33,9 +36,26 @@ public final class ClientConnection implements Connection {
      */
     public ClientConnection(String connectionId, String userId, boolean authenticated, Map<String, String> attributes,
             String clientId, Sink sink) {
+        this(connectionId, userId, authenticated, Set.of(), Map.of(), attributes, clientId, sink);
+    }
+
+    /**
+     * @param connectionId unique among the server's connections
+     * @param userId the principal's name, or the client's anonymous user ID
+     * @param authenticated whether {@code userId} comes from Micronaut Security
+     * @param roles the authenticated principal's roles
+     * @param claims the authenticated principal's claims
+     * @param attributes client-supplied attributes
+     * @param clientId scopes call IDs for at-most-once calls across reconnects; may be {@code null}
+     * @param sink where messages go
+     */
+    public ClientConnection(String connectionId, String userId, boolean authenticated, Set<String> roles,
+            Map<String, Object> claims, Map<String, String> attributes, String clientId, Sink sink) {
         this.connectionId = connectionId;
         this.userId = userId;
         this.authenticated = authenticated;
+        this.roles = Set.copyOf(roles);
+        this.claims = Map.copyOf(claims);
         this.attributes = Map.copyOf(attributes);
         this.clientId = clientId;
         this.sink = sink;
@@ -59,6 +79,16 @@ public final class ClientConnection implements Connection {
     @Override
     public Map<String, String> attributes() {
         return attributes;
+    }
+
+    @Override
+    public Set<String> roles() {
+        return roles;
+    }
+
+    @Override
+    public Map<String, Object> claims() {
+        return claims;
     }
 
     /** @return the client instance ID that scopes call IDs, or {@code null} */

@@ -4,7 +4,12 @@ import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.TandemConfiguration;
 import jakarta.inject.Singleton;
+import io.micronaut.core.reflect.ClassUtils;
+import io.micronaut.security.authentication.Authentication;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,6 +25,10 @@ final class Identity {
 
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
+    /** Micronaut Security is optional: its types are touched only when it is on the classpath. */
+    private static final boolean SECURITY = ClassUtils.isPresent("io.micronaut.security.authentication.Authentication",
+            Identity.class.getClassLoader());
+
     private final int maxLength;
 
     Identity(TandemConfiguration config) {
@@ -29,18 +38,36 @@ final class Identity {
     /**
      * @param userId the user ID
      * @param authenticated whether it came from Micronaut Security
+     * @param roles the principal's roles (none when anonymous)
+     * @param claims the principal's claims (none when anonymous)
      */
-    record Resolved(String userId, boolean authenticated) {
+    record Resolved(String userId, boolean authenticated, Set<String> roles, Map<String, Object> claims) {
+        Resolved(String userId, boolean authenticated) {
+            this(userId, authenticated, Set.of(), Map.of());
+        }
     }
 
     Resolved resolve(Optional<Principal> principal, String session) {
         if (principal.isPresent() && principal.get().getName() != null) {
-            return new Resolved(principal.get().getName(), true);
+            return authenticated(principal.get());
         }
         if (session == null || session.isEmpty()) {
             return new Resolved("anon-" + UUID.randomUUID(), false);
         }
         return new Resolved(check("session", session), false);
+    }
+
+    private static Resolved authenticated(Principal principal) {
+        if (SECURITY && principal instanceof Authentication a) {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            a.getAttributes().forEach((k, v) -> {
+                if (k != null && v != null) {
+                    claims.put(k, v);
+                }
+            });
+            return new Resolved(a.getName(), true, Set.copyOf(a.getRoles()), claims);
+        }
+        return new Resolved(principal.getName(), true);
     }
 
     /** @return {@code value}, if it is 1 to max printable ASCII characters without spaces */

@@ -25,6 +25,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -121,7 +122,7 @@ final class LiveObjectController {
             session = request.getParameters().get("session");
         }
         Identity.Resolved who = identity.resolve(request.getUserPrincipal(), session);
-        return new HttpCaller("http-" + UUID.randomUUID(), who.userId(), who.authenticated());
+        return new HttpCaller("http-" + UUID.randomUUID(), who.userId(), who.authenticated(), who.roles(), who.claims());
     }
 
     private JsonNode arguments(byte[] body) {
@@ -158,7 +159,8 @@ final class LiveObjectController {
     }
 
     /** The caller of an HTTP request. */
-    private record HttpCaller(String connectionId, String userId, boolean authenticated) implements Caller {
+    private record HttpCaller(String connectionId, String userId, boolean authenticated, Set<String> roles,
+            Map<String, Object> claims) implements Caller {
         @Override
         public Map<String, String> attributes() {
             return Map.of();

@@ -73,7 +73,7 @@ final class LiveSocket {
             Identity.Resolved who = identity.resolve(session.getUserPrincipal(), params.get("session"));
             String client = params.get("client");
             ClientConnection connection = new ClientConnection("c" + node + "-" + CONNECTIONS.incrementAndGet(),
-                    who.userId(), who.authenticated(), attributes(params), client == null ? null : identity.check("client", client),
+                    who.userId(), who.authenticated(), who.roles(), who.claims(), attributes(params), client == null ? null : identity.check("client", client),
                     sink);
             TandemConfiguration.Limits limits = config.getLimits();
             SocketState state = new SocketState(key, connection, sink,
