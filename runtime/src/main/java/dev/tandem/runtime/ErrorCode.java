@@ -17,6 +17,8 @@ public enum ErrorCode {
     REJECTED("rejected", 409),
     /** The caller may not do this. */
     FORBIDDEN("forbidden", 403),
+    /** An HTTP call's body is not declared {@code Content-Type: application/json}. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
     /** The message is larger than {@code tandem.limits.max-message-size}. */
     TOO_LARGE("too_large", 413),
     /** The connection sends faster than {@code tandem.limits.calls-per-second}. */

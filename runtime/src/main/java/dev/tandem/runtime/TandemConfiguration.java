@@ -3,6 +3,8 @@ package dev.tandem.runtime;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import jakarta.annotation.PostConstruct;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of the Tandem runtime, under {@code tandem.*}. Defaults suit a single server with
@@ -29,6 +31,7 @@ public class TandemConfiguration {
     private WebSocket websocket = new WebSocket();
     private Executor executor = new Executor();
     private Shutdown shutdown = new Shutdown();
+    private Security security = new Security();
 
     /** @return where the embedded H2 database keeps its file (unless {@code datasources.default.url} is set) */
     public String getDataDir() {
@@ -118,6 +121,16 @@ public class TandemConfiguration {
     /** @param shutdown shutdown settings */
     public void setShutdown(Shutdown shutdown) {
         this.shutdown = shutdown;
+    }
+
+    /** @return identity and web-edge settings */
+    public Security getSecurity() {
+        return security;
+    }
+
+    /** @param security identity and web-edge settings */
+    public void setSecurity(Security security) {
+        this.security = security;
     }
 
     /** Stopping the server: {@code tandem.shutdown.*}. */
@@ -473,6 +486,76 @@ public class TandemConfiguration {
         /** @return the effective thread count */
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    /** Identity and the web edge: {@code tandem.security.*}; see {@code docs/SECURITY.md}. */
+    @ConfigurationProperties("security")
+    public static class Security {
+        /** The shortest key accepted, in characters: 32 random characters carry enough entropy for HMAC-SHA256. */
+        public static final int MIN_KEY_LENGTH = 32;
+        private static final Pattern ORIGIN = Pattern.compile(
+                "https?://[^/\\s?#@]+");
+
+        private String sessionKey;
+        private List<String> previousSessionKeys = List.of();
+        private List<String> allowedOrigins = List.of();
+
+        /**
+         * @return the key that signs anonymous session credentials, or null: then the server generates
+         *     one and keeps it in its database ({@code tandem_secret})
+         */
+        public String getSessionKey() {
+            return sessionKey;
+        }
+
+        /** @param sessionKey a random secret of at least {@value #MIN_KEY_LENGTH} characters */
+        public void setSessionKey(String sessionKey) {
+            this.sessionKey = key("tandem.security.session-key", sessionKey);
+        }
+
+        /** @return keys whose credentials are still accepted (and re-issued under the current key) */
+        public List<String> getPreviousSessionKeys() {
+            return previousSessionKeys;
+        }
+
+        /** @param keys the keys used before the current one, during a rotation */
+        public void setPreviousSessionKeys(List<String> keys) {
+            for (int i = 0; i < keys.size(); i++) {
+                key("tandem.security.previous-session-keys[" + i + "]", keys.get(i));
+            }
+            this.previousSessionKeys = List.copyOf(keys);
+        }
+
+        /**
+         * @return origins whose pages may open WebSockets and make HTTP calls, besides the server's
+         *     own origin and those {@code micronaut.server.cors} allows; {@code *} allows any
+         */
+        public List<String> getAllowedOrigins() {
+            return allowedOrigins;
+        }
+
+        /** @param origins origins like {@code https://app.example.com}, or {@code *} */
+        public void setAllowedOrigins(List<String> origins) {
+            for (String origin : origins) {
+                if (origin == null || !origin.equals("*") && !ORIGIN.matcher(origin).matches()) {
+                    throw new IllegalArgumentException("tandem.security.allowed-origins contains '" + origin
+                            + "'; allowed: origins exactly as browsers send them, scheme://host[:port] with no path"
+                            + " and no trailing slash (like https://app.example.com), or * for any origin");
+                }
+            }
+            this.allowedOrigins = List.copyOf(origins);
+        }
+
+        /** Refuses short keys without ever printing them: a key in a log is a key given away. */
+        private static String key(String name, String key) {
+            if (key == null || key.strip().length() < MIN_KEY_LENGTH) {
+                throw new IllegalArgumentException(name + " is " + (key == null ? "empty" : key.strip().length()
+                        + " characters long") + "; allowed: a random secret of at least " + MIN_KEY_LENGTH
+                        + " characters (for example the output of `openssl rand -base64 32`), or no key at all: then"
+                        + " the server generates one and keeps it in its database");
+            }
+            return key.strip();
         }
     }
 }

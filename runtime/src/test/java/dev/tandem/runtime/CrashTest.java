@@ -102,9 +102,11 @@ class CrashTest {
     void aCallStoredButUnansweredAtAKillIsNotRunAgainByItsResend() throws Exception {
         Path data = Files.createTempDirectory("tandem-crash");
         String id = TestServer.uniqueId("crash");
-        String query = "?session=crash-user&client=crash-client";
+        String query;
         Set<Long> answeredBeforeKill;
         try (ServerProcess first = ServerProcess.start(data, SETTINGS)) {
+            // the same user after the restart: its credential verifies under the key stored in the database
+            query = "?session=" + TestServer.issueSession("http://127.0.0.1:" + first.port()) + "&client=crash-client";
             Client client = Client.open(first.wsUrl("counter", id) + query);
             client.snapshot.get(10, TimeUnit.SECONDS);
             // Calls stream in and are answered...

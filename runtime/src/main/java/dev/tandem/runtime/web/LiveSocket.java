@@ -70,7 +70,7 @@ final class LiveSocket {
             registry.require(type);
             InstanceKey key = new InstanceKey(type, InstanceIds.check(id));
             ConvertibleMultiValues<String> params = session.getRequestParameters();
-            Identity.Resolved who = identity.resolve(session.getUserPrincipal(), params.get("session"));
+            Identity.Resolved who = identity.resolve(session.getUserPrincipal(), Identity.credential(request));
             String client = params.get("client");
             ClientConnection connection = new ClientConnection("c" + node + "-" + CONNECTIONS.incrementAndGet(),
                     who.userId(), who.authenticated(), who.roles(), who.claims(), attributes(params), client == null ? null : identity.check("client", client),
@@ -99,6 +99,9 @@ final class LiveSocket {
                 }
             });
             open.add(sink, inbound);
+            if (who.issued() != null) {
+                sink.send(SessionFrame.of(who)); // before the snapshot, to this connection only
+            }
             host.join(key, connection, revision(params.get("rev")), params.get("epoch"));
         } catch (LiveObjectException e) {
             sink.send(Frames.error(null, e.code(), e.getMessage()));

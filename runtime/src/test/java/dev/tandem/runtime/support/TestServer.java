@@ -109,6 +109,18 @@ public final class TestServer implements AutoCloseable {
         return connect(type, id, "session=" + UUID.randomUUID());
     }
 
+    /** @return a new anonymous session credential from this server ({@code POST /tandem/session}) */
+    public String session() {
+        return issueSession(httpUrl(""));
+    }
+
+    /** @param base a server's HTTP address, like {@code http://127.0.0.1:8080} @return a new session credential from it */
+    public static String issueSession(String base) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/tandem/session"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return send(request).body().get("session").asText();
+    }
+
     /** An HTTP response: status and parsed JSON body. */
     public record Response(int status, JsonNode body) {
     }
