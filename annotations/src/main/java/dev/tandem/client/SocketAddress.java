@@ -11,7 +11,7 @@ final class SocketAddress {
 
     private final TandemClient.Builder options;
     private final String clientId;
-    /** The address without its query (which carries the session), for messages. */
+    /** The address without its query (which may carry resume details), for messages. */
     final String address;
 
     SocketAddress(TandemClient.Builder options, String typeName, String id, String clientId) {
@@ -23,7 +23,6 @@ final class SocketAddress {
     /** @param epoch the epoch to resume in, or null for a fresh snapshot @param revision the revision the client has */
     URI attempt(String epoch, long revision) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("session", options.session);
         params.put("client", clientId);
         params.putAll(options.attributes);
         if (epoch != null) {

@@ -74,7 +74,7 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
         return ready;
     }
 
-    /** @return the socket's address without its query (which carries the session) */
+    /** @return the socket's address without its query (which may carry resume details) */
     private String address() {
         return where.address;
     }
@@ -172,8 +172,9 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
                 client.options().heartbeatTimeout.toMillis(), client.options().connectTimeout.toMillis(),
                 () -> ping(gen), () -> drop(gen, false));
         listener = new SocketListener(gen, heartbeat, this);
-        client.http().newWebSocketBuilder().connectTimeout(client.options().connectTimeout)
-                .buildAsync(where.attempt(epoch, revision), listener)
+        WebSocket.Builder builder = client.http().newWebSocketBuilder().connectTimeout(client.options().connectTimeout);
+        client.handshakeHeaders().forEach(builder::header); // the credential in a header, never in the URL
+        builder.buildAsync(where.attempt(epoch, revision), listener)
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         onClose(gen, -1, null, error);
@@ -224,6 +225,7 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
                     nowOpen = true;
                 }
                 case "resumed" -> nowOpen = true;
+                case "session" -> client.issued(m.get("session").asText());
                 case "patch" -> {
                     // a gap, or a patch that does not apply, can't be repaired with patches: start over from a snapshot
                     resync = !applied(m);

@@ -1,15 +1,20 @@
 package dev.tandem.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
 
 /**
  * The Java client of a Tandem server, over the JDK's WebSocket. Each connection keeps a local copy
@@ -30,9 +35,13 @@ public final class TandemClient implements Connector, AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService scheduler;
     private final Set<SocketConnection> open = ConcurrentHashMap.newKeySet();
+    private volatile String session;
+    private CompletableFuture<Void> identified; // guarded by this: the one request for a credential
+
 
     private TandemClient(Builder options) {
         this.options = options;
+        this.session = options.session;
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout).build();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tandem-client");
@@ -55,7 +64,61 @@ public final class TandemClient implements Connector, AutoCloseable {
     public CompletableFuture<LiveConnection> connect(String typeName, String id) {
         SocketConnection connection = new SocketConnection(this, typeName, id);
         open.add(connection);
-        return connection.start();
+        return identify().thenCompose(ignored -> connection.start());
+    }
+
+    /**
+     * @return the anonymous session credential this client presents, once the server issued one (or
+     *     the one passed to {@link Builder#session}); empty with a login, or before the first connection
+     */
+    public Optional<String> session() {
+        return Optional.ofNullable(session);
+    }
+
+    /**
+     * Asks the server for a credential once, before the first connection, so that connections opened
+     * together are one user. If that fails, the sockets get one in their {@code session} message.
+     */
+    private synchronized CompletableFuture<Void> identify() {
+        if (session != null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (identified == null) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.url.replaceFirst("^ws", "http")
+                    + "/tandem/session")).POST(HttpRequest.BodyPublishers.noBody()).timeout(options.connectTimeout);
+            options.headers.forEach(request::header);
+            identified = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                if (r.statusCode() == 200) {
+                    try {
+                        String issued = new ObjectMapper().readTree(r.body()).path("session").asText(null);
+                        if (issued != null) {
+                            issued(issued);
+                        }
+                    } catch (java.io.IOException e) {
+                        // not a Tandem answer: the socket's session message will do
+                    }
+                }
+            }).exceptionally(e -> null);
+        }
+        return identified;
+    }
+
+    /** The server issued a credential (it had none, or one signed with a retired key): keep it. */
+    void issued(String credential) {
+        session = credential;
+        if (options.onSession != null) {
+            options.onSession.accept(credential);
+        }
+    }
+
+    /** @return the headers of a socket's handshake: the configured ones and the session credential */
+    Map<String, String> handshakeHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>(options.headers);
+        String current = session;
+        if (current != null) {
+            headers.put("X-Tandem-Session", current);
+        }
+        return headers;
     }
 
     /** Closes every connection this client opened. */
@@ -86,7 +149,9 @@ public final class TandemClient implements Connector, AutoCloseable {
     /** Settings of a {@link TandemClient}. */
     public static final class Builder {
         final String url;
-        String session = UUID.randomUUID().toString();
+        String session;
+        Consumer<String> onSession;
+        final Map<String, String> headers = new LinkedHashMap<>();
         final Map<String, String> attributes = new LinkedHashMap<>();
         Duration minDelay = Duration.ofMillis(250);
         Duration maxDelay = Duration.ofSeconds(10);
@@ -100,9 +165,24 @@ public final class TandemClient implements Connector, AutoCloseable {
             this.url = url.replaceFirst("^http", "ws").replaceAll("/+$", "");
         }
 
-        /** @param session the anonymous identity (the user ID on servers without authentication) */
+        /**
+         * @param session an anonymous session credential saved from {@link TandemClient#session()}, to be
+         *     the same user as then; one the server does not accept is replaced by a new identity
+         */
         public Builder session(String session) {
             this.session = session;
+            return this;
+        }
+
+        /** @param listener called with each credential the server issues, to save it (it is a secret: never log it) */
+        public Builder onSession(Consumer<String> listener) {
+            this.onSession = listener;
+            return this;
+        }
+
+        /** @param name a header sent with every handshake and request, like {@code Authorization} @param value its value */
+        public Builder header(String name, String value) {
+            headers.put(name, value);
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.tandem.client.CallFailedException;
 import dev.tandem.client.ConnectionStatus;
 import dev.tandem.client.TandemClient;
 import dev.tandem.runtime.fixtures.CounterClient;
+import dev.tandem.runtime.fixtures.GuestbookClient;
 import dev.tandem.runtime.fixtures.RoomClient;
 import dev.tandem.runtime.support.Await;
 import dev.tandem.runtime.support.TestServer;
@@ -99,6 +100,33 @@ class JavaClientTest {
             Await.until(() -> a.state().count() == 111, "both changes arrive");
             assertEquals(ConnectionStatus.OPEN, a.status());
             assertEquals(111, a.actions().get().join(), "the queued call ran exactly once");
+        }
+    }
+
+    @Test
+    void theClientIsOneUserOnAllItsConnectionsAndAcrossRunsWithItsSavedCredential() {
+        String id = TestServer.uniqueId("java-who");
+        List<String> issued = new CopyOnWriteArrayList<>();
+        String saved;
+        String user;
+        try (TandemClient client = TandemClient.builder("http://127.0.0.1:" + server.server.getPort())
+                .reconnectDelays(Duration.ofMillis(50), Duration.ofMillis(200)).onSession(issued::add).build()) {
+            CompletableFuture<GuestbookClient> a = GuestbookClient.connect(client, id);
+            CompletableFuture<GuestbookClient> b = GuestbookClient.connect(client, id);
+            user = a.join().actions().sign().join();
+            assertEquals(user, b.join().actions().sign().join(), "two connections opened together are one user");
+            List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
+            a.join().connection().onStatus(statuses::add);
+            server.bean(LiveObjects.class).disconnectAll("guestbook", id);
+            Await.until(() -> statuses.contains(ConnectionStatus.OPEN), "the client is back");
+            assertEquals(user, a.join().actions().sign().join(), "the same user after a reconnect");
+            saved = client.session().orElseThrow();
+            assertEquals(List.of(saved), issued, "one credential, issued once");
+            assertTrue(!a.join().connection().state().toString().contains(saved), "never in state");
+        }
+        try (TandemClient again = TandemClient.builder("http://127.0.0.1:" + server.server.getPort()).session(saved).build();
+                GuestbookClient book = GuestbookClient.connect(again, id).join()) {
+            assertEquals(user, book.actions().sign().join(), "a saved credential is the same user in a new client");
         }
     }
 
