@@ -67,10 +67,15 @@ export interface ConnectOptions {
   /** The server, like `ws://localhost:8080` (http URLs work too). In a browser it defaults to the page's host. */
   url?: string;
   /**
-   * Anonymous identity: your user ID on servers without authentication. Browsers keep one in local
-   * storage, so a reload is the same user; Node keeps one per process.
+   * An anonymous session credential to present (one saved from {@link ConnectOptions.onSession}).
+   * By default the client presents the one it keeps: browsers in local storage (`tandem.session`),
+   * so a reload is the same user; Node in memory, per process. Without one, the server issues one
+   * with the first connection. It is a secret that proves who you are, unlike {@link LiveObject.userId}:
+   * never show it, log it or send it to a live object.
    */
   session?: string;
+  /** Called with each session credential the server issues to this connection, to save it (Node apps, for example). */
+  onSession?: (session: string) => void;
   /** Connection attributes the server's hooks and actions can read, like a display name. */
   attributes?: Record<string, string | number | boolean>;
   /** A WebSocket implementation; required in Node 20 (`import WebSocket from "ws"`). */
@@ -112,7 +117,7 @@ export interface LiveObject<S, A> {
   readonly actions: A;
   /** This connection's ID on the server. */
   readonly connectionId: string | null;
-  /** This connection's user ID on the server. */
+  /** This connection's user ID on the server: public (objects may publish it), never a credential. */
   readonly userId: string | null;
   /** Calls {@code listener} after each change; returns a function that unsubscribes. */
   subscribe(listener: (state: DeepReadonly<S>) => void): () => void;

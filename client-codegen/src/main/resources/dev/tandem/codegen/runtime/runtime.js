@@ -38,7 +38,7 @@ class LiveHandle {
       throw new TypeError("no WebSocket implementation: pass options.WebSocket (in Node 20: import WebSocket from 'ws')");
     }
     this._url = baseUrl(options.url) + "/tandem/ws/" + encodeURIComponent(type.type) + "/" + encodeURIComponent(id);
-    this._session = options.session || defaultSession();
+    this._session = options.session || storedSession();
     this._client = randomId();
     this._nextCall = 1;
     this._pending = new Map(); // call id -> { action, args, resolve, reject, sent, result, timer }
@@ -163,7 +163,13 @@ class LiveHandle {
   }
 
   _open() {
-    const params = new URLSearchParams({ session: this._session, client: this._client });
+    if (!this._options.session) {
+      this._session = storedSession() || this._session; // another connection may have got one meanwhile
+    }
+    const params = new URLSearchParams({ client: this._client });
+    if (this._session) {
+      params.set("session", this._session); // browsers can't set a WebSocket's headers; the server never logs it
+    }
     for (const [name, value] of Object.entries(this._options.attributes || {})) {
       params.set(name, String(value));
     }
@@ -238,6 +244,16 @@ class LiveHandle {
         break;
       case "resumed":
         this._ready();
+        break;
+      case "session":
+        // a credential the server issued to this connection: the secret that makes later connections the same user
+        this._session = m.session;
+        if (!this._options.session) {
+          storeSession(m.session);
+        }
+        if (typeof this._options.onSession === "function") {
+          this._options.onSession(m.session);
+        }
         break;
       case "patch":
         if (m.rev !== this._revision + 1) {
@@ -570,24 +586,29 @@ function randomId() {
 }
 
 let processSession = null;
+const STORAGE_KEY = "tandem.session";
 
-/** A browser keeps one session ID in local storage, so a reload is the same user; Node keeps one per process. */
-function defaultSession() {
+/**
+ * The session credential this page or process keeps: a browser keeps it in local storage, so a
+ * reload is the same user; Node keeps it in memory for the process. Null until the server issued one.
+ */
+function storedSession() {
   try {
     const storage = globalThis.localStorage;
     if (storage) {
-      let session = storage.getItem("tandem.session");
-      if (!session) {
-        session = randomId();
-        storage.setItem("tandem.session", session);
-      }
-      return session;
+      return storage.getItem(STORAGE_KEY);
     }
   } catch (e) {
     // storage may be blocked; fall through
   }
-  if (!processSession) {
-    processSession = randomId();
-  }
   return processSession;
+}
+
+function storeSession(session) {
+  processSession = session;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, session);
+  } catch (e) {
+    // storage may be blocked: the credential lasts as long as the page
+  }
 }
