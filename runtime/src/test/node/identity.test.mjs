@@ -22,9 +22,13 @@ async function waitFor(condition, what, ms = 5000) {
 test("the client keeps its credential: one user across connections and reconnects, never in state", async () => {
   const id = uid("who");
   const issued = [];
-  const a = await connect(Guestbook, id, options({ onSession: s => issued.push(s) }));
+  // opened together before the process has a credential: one waits for the other's, so both are one user
+  const [a, first] = await Promise.all([connect(Guestbook, id, options({ onSession: s => issued.push(s) })),
+    connect(Guestbook, id, options({ onSession: s => issued.push(s) }))]);
   try {
-    assert.equal(issued.length, 1, "the server issued a credential to a new client");
+    assert.equal(first.userId, a.userId, "connections opened together are one user");
+    first.close();
+    assert.equal(issued.length, 1, "the server issued one credential to a new client");
     const [credential] = issued;
     assert.notEqual(credential, a.userId);
     assert.ok(!credential.includes(a.userId), "the user ID is not part of the credential");

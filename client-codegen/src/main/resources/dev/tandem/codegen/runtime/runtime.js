@@ -123,6 +123,7 @@ class LiveHandle {
       return;
     }
     this._closed = true;
+    this._releaseIssue();
     clearTimeout(this._retryTimer);
     clearInterval(this._heartbeatTimer);
     if (this._socket) {
@@ -165,6 +166,20 @@ class LiveHandle {
   _open() {
     if (!this._options.session) {
       this._session = storedSession() || this._session; // another connection may have got one meanwhile
+      if (!this._session && pendingIssue && pendingIssue.owner !== this) {
+        // another connection is getting this page's credential: wait, so that both are one user
+        pendingIssue.promise.then(() => {
+          if (!this._closed && this._socket === null) {
+            this._open();
+          }
+        });
+        return;
+      }
+      if (!this._session && !pendingIssue) {
+        let resolve;
+        const promise = new Promise(r => { resolve = r; });
+        pendingIssue = { promise, resolve, owner: this };
+      }
     }
     const params = new URLSearchParams({ client: this._client });
     if (this._session) {
@@ -239,6 +254,7 @@ class LiveHandle {
         this._revision = m.rev;
         this.connectionId = m.connectionId;
         this.userId = m.userId;
+        this._releaseIssue(); // a logged-in user gets no credential
         this._setState(m.state);
         this._ready();
         break;
@@ -251,6 +267,7 @@ class LiveHandle {
         if (!this._options.session) {
           storeSession(m.session);
         }
+        this._releaseIssue();
         if (typeof this._options.onSession === "function") {
           this._options.onSession(m.session);
         }
@@ -355,8 +372,18 @@ class LiveHandle {
     this._socket.send(text);
   }
 
+  /** Lets connections that waited for this one's credential go ahead (with it, or to try themselves). */
+  _releaseIssue() {
+    if (pendingIssue && pendingIssue.owner === this) {
+      const done = pendingIssue;
+      pendingIssue = null;
+      done.resolve();
+    }
+  }
+
   _onClose(code, reason) {
     this._socket = null;
+    this._releaseIssue();
     clearInterval(this._heartbeatTimer);
     if (this._closed) {
       return;
@@ -586,6 +613,8 @@ function randomId() {
 }
 
 let processSession = null;
+/** While a connection without a credential waits for the server's: { promise, resolve, owner }. */
+let pendingIssue = null;
 const STORAGE_KEY = "tandem.session";
 
 /**
