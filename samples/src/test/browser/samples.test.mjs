@@ -85,9 +85,13 @@ test("tic-tac-toe: turns are enforced by identity, moves and wins show in both w
   }
   await x.screenshot({ path: `${screenshots}/tic-tac-toe.png` });
 
+  const credential = await x.evaluate(() => localStorage.getItem("tandem.session"));
+  assert.match(credential, /^s1\./, "the page keeps the credential the server issued");
   await x.reload();
   await x.waitForSelector('#status[data-status="open"]');
-  await x.locator(".players li.you", { hasText: "X:" }).waitFor();
+  await x.locator(".players li.you", { hasText: "X:" }).waitFor(); // the same user: the seat is still theirs
+  assert.equal(await x.evaluate(() => localStorage.getItem("tandem.session")), credential, "no new credential");
+  assert.ok(!(await o.content()).includes(credential), "the other player never sees it");
   await x.locator("#rematch").click();
   await o.locator("#message", { hasText: "Your turn (X)" }).waitFor(); // players swapped marks
   assertNoProblems(x, o);
@@ -119,7 +123,9 @@ test("task board: an edit in one window shows in the other", async () => {
   await renamedInA.locator('input[type="checkbox"]').check();
   await b.locator(".task-list li.done", { hasText: "Buy oat milk" }).waitFor();
 
-  await b.locator(".task-list li", { hasText: "Walk the dog" }).locator('[data-do="up"]').click();
+  const walkInB = b.locator(".task-list li", { hasText: "Walk the dog" });
+  assert.equal(await walkInB.locator('[data-do="delete"]').isHidden(), true, "only the task's owner may delete it");
+  await walkInB.locator('[data-do="up"]').click();
   await a.locator(".task-list li").first().filter({ hasText: "Walk the dog" }).waitFor();
 
   await a.locator(".task-list li", { hasText: "Buy oat milk" }).locator('[data-do="delete"]').click();

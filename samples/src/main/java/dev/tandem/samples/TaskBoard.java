@@ -23,9 +23,10 @@ public class TaskBoard {
      * @param id its ID on this board
      * @param title what to do
      * @param done whether it is done
-     * @param author who added it
+     * @param author the display name of who added it (a connection attribute: anyone can claim any name)
+     * @param owner the user ID of who added it, from the connection: only they may delete it
      */
-    public record Task(String id, String title, boolean done, String author) {}
+    public record Task(String id, String title, boolean done, String author, String owner) {}
 
     /** The tasks, in order. */
     @Field List<Task> tasks = new ArrayList<>();
@@ -47,7 +48,8 @@ public class TaskBoard {
     /** Adds a task at the end and returns its ID. */
     @Action
     String add(Caller caller, String title) {
-        Task task = new Task("t" + nextId++, checkTitle(title), false, caller.attribute("name").orElse("guest"));
+        Task task = new Task("t" + nextId++, checkTitle(title), false, caller.attribute("name").orElse("guest"),
+                caller.userId());
         tasks.add(task);
         return task.id();
     }
@@ -56,20 +58,24 @@ public class TaskBoard {
     @Action
     void rename(String id, String title) {
         Task t = find(id);
-        tasks.set(tasks.indexOf(t), new Task(t.id(), checkTitle(title), t.done(), t.author()));
+        tasks.set(tasks.indexOf(t), new Task(t.id(), checkTitle(title), t.done(), t.author(), t.owner()));
     }
 
     /** Marks a task done or not done. */
     @Action
     void complete(String id, boolean done) {
         Task t = find(id);
-        tasks.set(tasks.indexOf(t), new Task(t.id(), t.title(), done, t.author()));
+        tasks.set(tasks.indexOf(t), new Task(t.id(), t.title(), done, t.author(), t.owner()));
     }
 
-    /** Deletes a task. */
+    /** Deletes a task: only its owner may, whatever name they or anyone else display. */
     @Action
-    void delete(String id) {
-        tasks.remove(find(id));
+    void delete(Caller caller, String id) {
+        Task t = find(id);
+        if (!caller.userId().equals(t.owner())) {
+            throw new ActionRejected("Only " + t.author() + ", who added this task, can delete it");
+        }
+        tasks.remove(t);
     }
 
     /** Moves a task to a new position (0 is the top). */
