@@ -24,7 +24,7 @@ function cpuTicks(pid) {
 const latencies = [];
 let patches = 0;
 const sockets = await Promise.all(Array.from({ length: clients }, (_, i) => new Promise((resolve, reject) => {
-  const ws = new WebSocket(`${url}/tandem/ws/cursors/${room}?session=load-${i}&name=bot${i}&color=%23336699`);
+  const ws = new WebSocket(`${url}/tandem/ws/cursors/${room}?name=bot${i}&color=%23336699`);
   const sent = new Map();
   let next = 1;
   ws.on("message", data => {

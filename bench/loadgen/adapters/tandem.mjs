@@ -9,7 +9,7 @@ const P = 0x70; // 'p' at offset 9 of {"type":"patch"...
 
 export async function connect({ base, type, oid, index, sender, ctx, connectTimeoutMs = 15000 }) {
   const client = `lg${process.pid}-${index}-${Math.random().toString(36).slice(2, 8)}`;
-  const url = `${base.replace(/^http/, "ws")}/tandem/ws/${type}/${encodeURIComponent(oid)}?session=u${index}&client=${client}`;
+  const url = `${base.replace(/^http/, "ws")}/tandem/ws/${type}/${encodeURIComponent(oid)}?client=${client}`;
   const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
   const patchTimes = new Map(); // rev -> arrival, for this connection's own patches
   let rev = -1;

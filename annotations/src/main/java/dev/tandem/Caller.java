@@ -18,9 +18,12 @@ import java.util.Set;
  *
  * <p>Identity comes from the connection, never from action arguments, so a client cannot act as
  * someone else. With Micronaut Security configured and the request authenticated,
- * {@link #userId()} is the principal's name. Otherwise the client chose its own session ID: it is
- * a stable pseudonym (a browser keeps it across reloads) but not proof of who the user is; check
- * {@link #authenticated()} before trusting it for anything that matters.
+ * {@link #userId()} is the principal's name. Otherwise it is an anonymous user: the server issued
+ * the client a signed session credential that only the client holds (a browser keeps it across
+ * reloads), and {@link #userId()} is derived from it one way. A user ID is public: publish it in
+ * state freely, knowing it never lets anyone act as that user. Anonymous users are who they say
+ * only in the sense "the same browser as before"; check {@link #authenticated()} before trusting
+ * it for anything that needs a real person.
  */
 public interface Caller {
 
@@ -33,7 +36,8 @@ public interface Caller {
     String connectionId();
 
     /**
-     * The user: the authenticated principal's name, or else the session ID the client supplied.
+     * The user: the authenticated principal's name, or else the anonymous user ID of the client's
+     * session credential ({@code u-} and 20 characters). Public, never a credential.
      *
      * @return the user ID, never {@code null}
      */

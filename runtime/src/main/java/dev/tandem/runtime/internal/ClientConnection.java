@@ -28,7 +28,7 @@ public final class ClientConnection implements Connection {
 
     /**
      * @param connectionId unique among the server's connections
-     * @param userId the principal's name, or the client's session ID
+     * @param userId the principal's name, or the anonymous user ID of the client's session credential
      * @param authenticated whether {@code userId} comes from Micronaut Security
      * @param attributes client-supplied attributes
      * @param clientId scopes call IDs for at-most-once calls across reconnects; may be {@code null}
