@@ -180,7 +180,9 @@ class VisibilityTest {
         String id = TestServer.uniqueId("broken-view");
         try (TestSocket alice = as(ALICE, id, "")) {
             assertEquals("alice holds 0", alice.awaitType("snapshot").at("/state/label").asText());
-            alice.awaitAnswer(alice.call("setBreakLabel", true));
+            JsonNode broke = alice.awaitAnswer(alice.call("setBreakLabel", true));
+            assertEquals("[{\"op\":\"replace\",\"path\":\"/breakLabel\",\"value\":true}]", broke.get("ops").toString(),
+                    "the view that threw keeps 'alice holds 0': no op for it");
             JsonNode r = alice.awaitAnswer(alice.call("draw", "X"));
             assertEquals("result", r.get("type").asText(), "the turn commits although a view failed");
             assertFalse(r.get("ops").toString().contains("label"), "the failed view kept its value: no op");
