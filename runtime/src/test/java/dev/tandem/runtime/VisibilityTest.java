@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.client.TandemClient;
 import dev.tandem.runtime.fixtures.CardTable;
+import dev.tandem.runtime.fixtures.CardTableClient;
+import dev.tandem.runtime.support.Await;
 import dev.tandem.runtime.support.TestServer;
 import dev.tandem.runtime.support.TestSocket;
 import dev.tandem.runtime.support.TestUsers;
@@ -201,6 +204,24 @@ class VisibilityTest {
             assertFalse(body.contains("\"hands\"") || body.contains("\"seed\""), body);
         }
         assertTrue(model.contains("\"views\""), "the model document lists the views");
+    }
+
+    @Test
+    void theJavaClientsStateHasItsOwnViewAndNoServerOnlyField() {
+        String id = TestServer.uniqueId("java-views");
+        String base = "http://127.0.0.1:" + server.server.getPort();
+        try (TandemClient ada = TandemClient.builder(base).session("ada-" + id).build();
+                TandemClient bob = TandemClient.builder(base).session("bob-" + id).build();
+                CardTableClient a = CardTableClient.connect(ada, id).join();
+                CardTableClient b = CardTableClient.connect(bob, id).join()) {
+            a.actions().draw("ADA-CARD").join();
+            assertEquals(List.of("ADA-CARD"), a.state().hand(), "the caller's view, as the call completes");
+            Await.until(() -> b.revision() == a.revision(), "bob reaches the revision");
+            assertEquals(List.of(), b.state().hand(), "bob's own hand, not ada's");
+            assertFalse(java.util.Arrays.stream(CardTableClient.State.class.getRecordComponents())
+                    .anyMatch(c -> c.getName().equals("hands") || c.getName().equals("seed")),
+                    "the generated State has no server-only component");
+        }
     }
 
     private static void assertConsecutive(TestSocket s, long from) {

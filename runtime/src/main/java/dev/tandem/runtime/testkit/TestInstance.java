@@ -75,9 +75,28 @@ public final class TestInstance<T> {
         return object;
     }
 
-    /** @return the state as clients see it */
+    /** @return the state as clients see it, without views: every field but the {@code @ServerOnly} ones */
     public ObjectNode state() {
         return turns.snapshot(false).deepCopy();
+    }
+
+    /**
+     * The state one viewer sees: the fields clients see and that viewer's own {@code @View}s.
+     *
+     * <pre>{@code
+     * assertEquals("[\"A♠\"]", table.state(TestCaller.user("ada")).get("hand").toString());
+     * }</pre>
+     *
+     * @param viewer who looks
+     * @return a new tree
+     */
+    public ObjectNode state(Caller viewer) {
+        ObjectNode state = state();
+        List<String> views = turns.views();
+        for (int i = 0; i < views.size(); i++) {
+            state.set(views.get(i), turns.view(i, viewer));
+        }
+        return state;
     }
 
     /** @return the state as it would be stored: without the fields kept out of storage */
