@@ -227,22 +227,9 @@ final class LiveInstance<T> {
         byte[] frame = Frames.patch(revision, result.ops());
         resume.add(revision, frame);
         PatchFrames frames = views.afterTurn(revision, frame);
-        gate.add(lastStoredChange, () -> broadcast(frames, skip), reason -> { });
+        gate.add(lastStoredChange, () -> metrics.broadcast(frames.sendTo(connections.values(), skip),
+                frame.length), reason -> { });
         return skip == null ? frame : frames.to(skip.userId());
-    }
-
-    private void broadcast(PatchFrames frames, ClientConnection skip) {
-        int sent = 0;
-        for (ClientConnection c : connections.values()) {
-            byte[] frame = frames.to(c.userId());
-            if (c.live && frame != null) {
-                if (c != skip) {
-                    c.sink().sendPatch(frame);
-                }
-                sent++; // the skipped caller gets the patch with its answer
-            }
-        }
-        metrics.broadcast(sent, frames.shared().length);
     }
 
     private void onJoin(InstanceMessage.Join join) {

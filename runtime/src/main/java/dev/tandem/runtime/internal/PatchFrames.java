@@ -1,5 +1,6 @@
 package dev.tandem.runtime.internal;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -18,5 +19,26 @@ record PatchFrames(byte[] shared, Map<String, byte[]> byUser) {
      */
     byte[] to(String userId) {
         return byUser == null ? shared : byUser.get(userId);
+    }
+
+    /**
+     * Sends each live connection its frame.
+     *
+     * @param connections the instance's connections
+     * @param skip a connection that gets its frame with its call's answer instead, or {@code null}
+     * @return how many connections the turn reached, {@code skip} included
+     */
+    int sendTo(Collection<ClientConnection> connections, ClientConnection skip) {
+        int sent = 0;
+        for (ClientConnection c : connections) {
+            byte[] frame = to(c.userId());
+            if (c.live && frame != null) {
+                if (c != skip) {
+                    c.sink().sendPatch(frame);
+                }
+                sent++; // the skipped caller gets the patch with its answer
+            }
+        }
+        return sent;
     }
 }
