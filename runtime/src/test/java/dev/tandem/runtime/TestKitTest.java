@@ -12,6 +12,7 @@ import dev.tandem.runtime.fixtures.Counter;
 import dev.tandem.runtime.fixtures.Greeter;
 import dev.tandem.runtime.fixtures.Greetings;
 import dev.tandem.runtime.fixtures.Room;
+import dev.tandem.runtime.fixtures.SneakyView;
 import dev.tandem.runtime.testkit.LiveObjectTestKit;
 import dev.tandem.runtime.testkit.TestCaller;
 import dev.tandem.runtime.testkit.TestInstance;
@@ -45,6 +46,14 @@ class TestKitTest {
         assertEquals("{\"ada\":[\"A-SECRET\"]}", table.storedState().get("hands").toString(), "it is stored");
         assertEquals("[\"A-SECRET\"]", table.state(ada).get("hand").toString());
         assertEquals("[]", table.state(TestCaller.user("bob")).get("hand").toString());
+    }
+
+    @Test
+    void aViewThatChangesTheStateIsCaught() {
+        TestInstance<SneakyView> sneaky = LiveObjectTestKit.of(SneakyView.class).create("s");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sneaky.state(TestCaller.user("ada")));
+        assertEquals("@View 'seen' of sneaky-view changed the state; a view must be read-only: compute its value"
+                + " without assigning fields", e.getMessage());
     }
 
     @Test

@@ -87,14 +87,23 @@ public final class TestInstance<T> {
      * assertEquals("[\"A♠\"]", table.state(TestCaller.user("ada")).get("hand").toString());
      * }</pre>
      *
+     * <p>Views must be read-only; here (unlike on the server, where it would cost a read of every
+     * field per viewer) a view that changes a field is caught.
+     *
      * @param viewer who looks
      * @return a new tree
+     * @throws IllegalStateException if a view changed a field
      */
     public ObjectNode state(Caller viewer) {
         ObjectNode state = state();
         List<String> views = turns.views();
         for (int i = 0; i < views.size(); i++) {
+            ObjectNode before = definition.state().snapshot(object, false);
             state.set(views.get(i), turns.view(i, viewer));
+            if (!before.equals(definition.state().snapshot(object, false))) {
+                throw new IllegalStateException("@View '" + views.get(i) + "' of " + definition.typeName()
+                        + " changed the state; a view must be read-only: compute its value without assigning fields");
+            }
         }
         return state;
     }
