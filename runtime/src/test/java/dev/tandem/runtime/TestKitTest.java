@@ -49,7 +49,7 @@ class TestKitTest {
     }
 
     @Test
-    void aViewThatChangesTheStateIsCaught() {
+    void aViewThatChangesTheStateIsCaught() throws Exception {
         TestInstance<SneakyView> sneaky = LiveObjectTestKit.of(SneakyView.class).create("s");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> sneaky.state(TestCaller.user("ada")));
         assertEquals("@View 'seen' of sneaky-view changed the state; a view must be read-only: compute its value"

@@ -34,7 +34,7 @@ class PatchFramesTest {
         byte[] shared = Frames.patch(8, ops("[]"));
         byte[] mine = Frames.withOwnOps(shared, ops("[{\"op\":\"remove\",\"path\":\"/hand/0\"}]"));
         assertEquals("{\"type\":\"patch\",\"rev\":8,\"ops\":[{\"op\":\"remove\",\"path\":\"/hand/0\"}]}", text(mine));
-        byte[] result = Frames.result(Frames.JSON.numberNode(3), 8, Frames.JSON.nullNode(), mine);
+        byte[] result = Frames.result(Frames.JSON.getNodeFactory().numberNode(3), 8, Frames.JSON.getNodeFactory().nullNode(), mine);
         assertEquals("{\"type\":\"result\",\"id\":3,\"rev\":8,\"value\":null,\"ops\":[{\"op\":\"remove\",\"path\":\"/hand/0\"}]}",
                 text(result), "a caller's result carries its own frame's operations");
     }
