@@ -224,6 +224,29 @@ class VisibilityTest {
         }
     }
 
+    @Test
+    void serverOnlyStateIsStoredAndRestoredAfterARestart() {
+        String id = TestServer.uniqueId("restart");
+        Map<String, Object> props = Map.of("micronaut.security.enabled", true,
+                "micronaut.security.intercept-url-map", List.of(Map.of("pattern", "/tandem/**", "access",
+                        List.of("isAnonymous()"))));
+        TestServer first = TestServer.start(props);
+        try (TestSocket alice = first.connect("card-table", id, "", "Authorization", ALICE)) {
+            alice.awaitType("snapshot");
+            alice.awaitAnswer(alice.call("draw", "KEPT-CARD"));
+            alice.awaitAnswer(alice.call("reseed", "SEED-SECRET-KEPT"));
+        } finally {
+            first.close();
+        }
+        try (TestServer second = TestServer.start(first.dataDir, props);
+                TestSocket alice = second.connect("card-table", id, "", "Authorization", ALICE)) {
+            JsonNode snap = alice.awaitType("snapshot");
+            assertEquals("[\"KEPT-CARD\"]", snap.at("/state/hand").toString(),
+                    "the server-only hands came back from storage (the view shows them)");
+            assertFalse(snap.toString().contains("SEED-SECRET"), "and still are not sent");
+        }
+    }
+
     private static void assertConsecutive(TestSocket s, long from) {
         List<Long> revs = s.seen().stream().filter(TestSocket::isPatch).map(m -> m.get("rev").asLong()).toList();
         for (int i = 0; i < revs.size(); i++) {
