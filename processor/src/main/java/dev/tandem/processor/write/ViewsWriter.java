@@ -44,7 +44,7 @@ final class ViewsWriter {
             ViewModel v = model.views().get(i);
             CodeBlock value = CodeBlock.of("target.$L(viewer)", v.method());
             if (!v.type().nullable() && !v.type().type().javaType().isPrimitive()) {
-                value = CodeBlock.of("$T.requireNonNull($L, $S)", GeneratedNames.JSON, value,
+                value = CodeBlock.of("$T.requireNonNullView($L, $S)", GeneratedNames.JSON, value,
                         model.className().simpleName() + "." + v.method() + "(Caller)");
             }
             body.add("case $L -> $L;\n", i, codecs.write(v.type().type(), value));

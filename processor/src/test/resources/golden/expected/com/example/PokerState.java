@@ -59,7 +59,7 @@ final class PokerState implements StateAccess<Poker> {
     @Override
     public JsonNode view(Poker target, int view, Caller viewer) {
         return switch (view) {
-            case 0 -> PokerJson.writeListOfString(Json.requireNonNull(target.hand(viewer), "Poker.hand(Caller)"));
+            case 0 -> PokerJson.writeListOfString(Json.requireNonNullView(target.hand(viewer), "Poker.hand(Caller)"));
             case 1 -> Scalars.writeIntOrNull(target.seatOf(viewer));
             default -> throw new IndexOutOfBoundsException("Poker has 2 views, no view " + view);
         };
