@@ -76,6 +76,37 @@ export const Everything: LiveObjectType<EverythingState, EverythingActions> = {
   actions: ["describe", "swap", "tally"],
 };
 
+// poker (com.example.Poker)
+
+/** A card table: each player sees only their own hand. */
+export interface PokerState {
+  /** Cards on the table. */
+  table: string[];
+  /**
+   * The viewer's own cards.
+   *
+   * A view: this client's own value, computed by the server for its user; other clients see theirs.
+   */
+  readonly hand: string[];
+  /**
+   * A 32-bit integer.
+   *
+   * A view: this client's own value, computed by the server for its user; other clients see theirs.
+   */
+  readonly seat: number | null;
+}
+
+/** The actions of poker. Each promise resolves once the local state includes the turn's changes, and rejects with a TandemError. */
+export interface PokerActions {
+  deal(card: string): Promise<void>;
+}
+
+/** The poker live object: pass it to `connect`, like `connect(Poker, id)`. */
+export const Poker: LiveObjectType<PokerState, PokerActions> = {
+  type: "poker",
+  actions: ["deal"],
+};
+
 // shop (com.example.Shop)
 
 /** A shop: constructor injection, timers, nullability, plain classes, nested generics. */

@@ -1,7 +1,7 @@
 // How an application uses the generated client; type-checked with tsc --strict. Lines preceded by
 // an expect-error directive must fail to compile, so the types are shown to be strict, not just valid.
 import WebSocket from "ws";
-import { connect, Everything, Shop, TandemError, TicTacToe, Whiteboard } from "./index.js";
+import { connect, Everything, Poker, Shop, TandemError, TicTacToe, Whiteboard } from "./index.js";
 import type { EverythingLevel, EverythingPair, LiveObject, ShopReceipt, Status, TicTacToeActions, TicTacToeState } from "./index.js";
 import { useLiveObject } from "./react.js";
 
@@ -94,4 +94,19 @@ export function Board(): string {
   const cells: number | undefined = state?.board.length;
   void object?.actions.play(1);
   return `${status} ${cells} ${error?.code ?? ""}`;
+}
+
+export async function poker(): Promise<void> {
+  const table = await connect(Poker, "table-1", { url: "ws://127.0.0.1:8080", WebSocket });
+  const hand: readonly string[] = table.state.hand; // a view: this client's own hand
+  const seat: number | null = table.state.seat;
+  const onTable: readonly string[] = table.state.table;
+  // @ts-expect-error a view is read-only
+  table.state.hand = [];
+  // @ts-expect-error a server-only field is not in the client's state
+  table.state.hands;
+  // @ts-expect-error nor is a value type only a server-only field uses
+  const secret: import("./index.js").PokerSecret = null!;
+  await table.actions.deal("AS");
+  console.log(hand, seat, onTable, secret);
 }

@@ -147,6 +147,23 @@ public final class Json {
     }
 
     /**
+     * Fails a {@code @View} that returned {@code null} although its type is non-null.
+     *
+     * @param value what the method returned
+     * @param method {@code Class.method(Caller)}, for the message
+     * @param <T> the return type
+     * @return {@code value}
+     * @throws IllegalStateException if {@code value} is null
+     */
+    public static <T> T requireNonNullView(T value, String method) {
+        if (value == null) {
+            throw new IllegalStateException(method + " returned null, but a view is non-null unless annotated @Nullable."
+                    + " Return a value, or annotate the method @Nullable.");
+        }
+        return value;
+    }
+
+    /**
      * Reads one property of a JSON object, naming the property if it does not fit.
      *
      * @param object a JSON object

@@ -2,6 +2,7 @@ package dev.tandem.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.Caller;
 import java.util.List;
 
 /**
@@ -31,6 +32,24 @@ public interface StateAccess<T> {
      * @throws JsonDecodeException if {@code value} does not fit the field's type
      */
     void write(T target, int field, JsonNode value);
+
+    /** @return the names of the {@code @View}s, in declaration order; indexes below refer to this list */
+    default List<String> views() {
+        return List.of();
+    }
+
+    /**
+     * Computes one {@code @View} for one viewer.
+     *
+     * @param target the instance
+     * @param view the view's index in {@link #views()}
+     * @param viewer who looks
+     * @return the view's value as a new JSON tree
+     * @throws IllegalStateException if a non-null view returned {@code null}
+     */
+    default JsonNode view(T target, int view, Caller viewer) {
+        throw new IndexOutOfBoundsException("no view " + view);
+    }
 
     /**
      * Reads fields into one JSON object keyed by field name.

@@ -96,6 +96,11 @@ public final class TypeScriptGenerator {
                 out.append(TsDoc.comment("  ", f.doc(), note(f.type()), f.stored() ? "" : "Not stored: starts afresh when the instance is loaded."));
                 out.append("  ").append(f.name()).append(": ").append(type(f.type())).append(";\n");
             }
+            for (Member v : m.views()) {
+                out.append(TsDoc.comment("  ", v.doc(), note(v.type()), "A view: this client's own value, computed by the"
+                        + " server for its user; other clients see theirs."));
+                out.append("  readonly ").append(v.name()).append(": ").append(type(v.type())).append(";\n");
+            }
             out.append("}\n\n");
             out.append(TsDoc.comment("", "The actions of " + m.typeName() + ". Each promise resolves once the local state"
                     + " includes the turn's changes, and rejects with a TandemError."));

@@ -55,6 +55,18 @@ public enum Diagnostic {
     HOOK_DUPLICATE(401, "@%s is on both %s and %s, but a class has at most one. Merge them into one method."),
     CONFLICTING_ANNOTATIONS(402, "%s is annotated both @%s and @%s, but a method has one role. Split it into two methods."),
 
+    SERVER_ONLY_WITHOUT_FIELD(700, "@ServerOnly on %s has no effect: it is not a @Field, so it is neither stored nor"
+            + " sent. Add @Field to store it and keep it on the server, or remove @ServerOnly."),
+    SERVER_ONLY_NOT_STORED(701, "@ServerOnly can't be applied to %s: it is @Field(stored = false), so it would be"
+            + " neither stored nor sent, which a plain Java field already is. Remove stored = false to keep it stored"
+            + " on the server, or make it a plain field."),
+    VIEW_SIGNATURE(702, "@View %s has the wrong signature: %s. Declare it as %s."),
+    VIEW_TYPE_UNSUPPORTED(703, "@View %s returns %s, which can't be mapped to JSON: %s"),
+    VIEW_NAME_CLASH(704, "@View %s is named '%s', but %s has that name too, and the client's state has one property"
+            + " per name. Give the view another name with @View(\"...\")."),
+    VIEW_NAME_INVALID(705, "@View %s can't be called '%s': %s. Use a Java identifier that is not the name of a"
+            + " method of Object, with @View(\"...\") if the method's own name does not fit."),
+
     INTERNAL_ERROR(900, "Tandem's processor failed on %s: %s. This is a bug in Tandem; please report it with this class.");
 
     private final int number;

@@ -64,7 +64,8 @@ public final class LiveObjects {
      *
      * @param type the live-object type
      * @param id the instance ID
-     * @return completes with the state as clients see it
+     * @return completes with the state as clients see it: no {@code @ServerOnly} field, and no
+     *     {@code @View} (there is no viewer)
      */
     public CompletableFuture<Snapshot> read(String type, String id) {
         return read(type, id, null);
@@ -76,7 +77,8 @@ public final class LiveObjects {
      * @param type the live-object type
      * @param id the instance ID
      * @param caller who reads, or {@code null} for the server itself
-     * @return completes with the state as that caller sees it
+     * @return completes with the state as that caller sees it: no {@code @ServerOnly} field, and
+     *     the caller's own {@code @View}s, computed for this read (none for {@code null})
      */
     public CompletableFuture<Snapshot> read(String type, String id, Caller caller) {
         try {

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tandem.ActionRejected;
 import dev.tandem.runtime.fixtures.Alarm;
 import dev.tandem.runtime.fixtures.Auction;
+import dev.tandem.runtime.fixtures.CardTable;
 import dev.tandem.runtime.fixtures.Counter;
 import dev.tandem.runtime.fixtures.Greeter;
 import dev.tandem.runtime.fixtures.Greetings;
 import dev.tandem.runtime.fixtures.Room;
+import dev.tandem.runtime.fixtures.SneakyView;
 import dev.tandem.runtime.testkit.LiveObjectTestKit;
 import dev.tandem.runtime.testkit.TestCaller;
 import dev.tandem.runtime.testkit.TestInstance;
@@ -31,6 +33,27 @@ class TestKitTest {
         auction.advance(Duration.ofMinutes(1));
         assertFalse(auction.object().open);
         assertEquals("[{\"op\":\"replace\",\"path\":\"/open\",\"value\":false}]", auction.lastPatch().toString());
+    }
+
+    @Test
+    void serverOnlyFieldsAreStoredButNotShownAndEachViewerSeesItsOwnView() throws Exception {
+        TestInstance<CardTable> table = LiveObjectTestKit.of(CardTable.class).create("t");
+        TestCaller ada = TestCaller.user("ada");
+        table.call(ada, "draw", "A-SECRET");
+        assertEquals("[]", table.lastPatch().toString(), "a change to server-only state only: an empty patch");
+        assertEquals(2, table.revision(), "but a revision of its own");
+        assertFalse(table.state().has("hands"));
+        assertEquals("{\"ada\":[\"A-SECRET\"]}", table.storedState().get("hands").toString(), "it is stored");
+        assertEquals("[\"A-SECRET\"]", table.state(ada).get("hand").toString());
+        assertEquals("[]", table.state(TestCaller.user("bob")).get("hand").toString());
+    }
+
+    @Test
+    void aViewThatChangesTheStateIsCaught() throws Exception {
+        TestInstance<SneakyView> sneaky = LiveObjectTestKit.of(SneakyView.class).create("s");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sneaky.state(TestCaller.user("ada")));
+        assertEquals("@View 'seen' of sneaky-view changed the state; a view must be read-only: compute its value"
+                + " without assigning fields", e.getMessage());
     }
 
     @Test

@@ -13,12 +13,30 @@ import java.util.Map;
  * @param fields its state, in declaration order
  * @param actions its actions, sorted by name
  * @param types the value types it uses, by Java name, sorted
+ * @param views its per-viewer properties ({@code @View}), in declaration order
  */
 public record LiveObjectModel(String typeName, String name, String javaClass, String doc, List<Member> fields,
-        List<ActionModel> actions, Map<String, NamedType> types) {
+        List<ActionModel> actions, Map<String, NamedType> types, List<Member> views) {
+
+    /**
+     * A type without views.
+     *
+     * @param typeName the name in URLs
+     * @param name a name for generated code
+     * @param javaClass the class's canonical name
+     * @param doc its documentation, or an empty string
+     * @param fields its state, in declaration order
+     * @param actions its actions, sorted by name
+     * @param types the value types it uses
+     */
+    public LiveObjectModel(String typeName, String name, String javaClass, String doc, List<Member> fields,
+            List<ActionModel> actions, Map<String, NamedType> types) {
+        this(typeName, name, javaClass, doc, fields, actions, types, List.of());
+    }
 
     /** Copies the collections. */
     public LiveObjectModel {
+        views = List.copyOf(views);
         fields = List.copyOf(fields);
         actions = List.copyOf(actions);
         types = Map.copyOf(types);

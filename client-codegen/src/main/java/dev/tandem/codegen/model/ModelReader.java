@@ -44,6 +44,10 @@ public final class ModelReader {
         for (JsonNode f : root.path("fields")) {
             fields.add(new Member(f.get("name").asText(), type(f.get("type")), f.path("stored").asBoolean(true), doc(f)));
         }
+        List<Member> views = new ArrayList<>();
+        for (JsonNode v : root.path("views")) { // absent when the class has none
+            views.add(new Member(v.get("name").asText(), type(v.get("type")), false, doc(v)));
+        }
         List<ActionModel> actions = new ArrayList<>();
         for (JsonNode a : root.path("actions")) {
             List<Member> params = new ArrayList<>();
@@ -60,7 +64,7 @@ public final class ModelReader {
             types.put(e.getKey(), namedType(e.getKey(), e.getValue()));
         }
         return new LiveObjectModel(root.get("typeName").asText(), root.path("name").asText(root.get("typeName").asText()),
-                root.path("javaClass").asText(""), doc(root), fields, actions, types);
+                root.path("javaClass").asText(""), doc(root), fields, actions, types, views);
     }
 
     private static NamedType namedType(String javaName, JsonNode t) {

@@ -7,6 +7,8 @@ import dev.tandem.OnConnect;
 import dev.tandem.OnCreate;
 import dev.tandem.OnDisconnect;
 import dev.tandem.OnTimer;
+import dev.tandem.ServerOnly;
+import dev.tandem.View;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -31,13 +33,17 @@ public final class Annotations {
     public static final String ON_DISCONNECT = OnDisconnect.class.getCanonicalName();
     /** {@code @OnTimer}. */
     public static final String ON_TIMER = OnTimer.class.getCanonicalName();
+    /** {@code @ServerOnly}. */
+    public static final String SERVER_ONLY = ServerOnly.class.getCanonicalName();
+    /** {@code @View}. */
+    public static final String VIEW = View.class.getCanonicalName();
 
     /** The annotations that mark members of a live-object class. */
     public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
-            ON_TIMER);
+            ON_TIMER, SERVER_ONLY, VIEW);
 
     /** The annotations that give a method a role. */
-    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER);
+    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER, VIEW);
 
     private Annotations() {
     }

@@ -30,6 +30,11 @@ final class FieldExtractor {
         List<FieldModel> fields = new ArrayList<>();
         for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
             AnnotationMirror annotation = Annotations.mirror(field, Annotations.FIELD);
+            AnnotationMirror serverOnly = Annotations.mirror(field, Annotations.SERVER_ONLY);
+            if (annotation == null && serverOnly != null) {
+                context.reporter().error(Diagnostic.SERVER_ONLY_WITHOUT_FIELD, field, serverOnly,
+                        type.getSimpleName() + "." + field.getSimpleName());
+            }
             if (annotation != null) {
                 FieldModel model = extract(type, field, annotation);
                 if (model != null) {
@@ -69,8 +74,13 @@ final class FieldExtractor {
                     e.getMessage());
             return null;
         }
-        Object stored = Annotations.value(annotation, "stored");
-        return ok ? new FieldModel(name, type, !Boolean.FALSE.equals(stored), Docs.of(context.elements(), field)) : null;
+        boolean stored = !Boolean.FALSE.equals(Annotations.value(annotation, "stored"));
+        AnnotationMirror serverOnly = Annotations.mirror(field, Annotations.SERVER_ONLY);
+        if (serverOnly != null && !stored) {
+            context.reporter().error(Diagnostic.SERVER_ONLY_NOT_STORED, field, serverOnly, where);
+            ok = false;
+        }
+        return ok ? new FieldModel(name, type, stored, serverOnly != null, Docs.of(context.elements(), field)) : null;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.tandem.processor.Diagnostic;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.InjectionPoint;
 import dev.tandem.processor.model.LiveObjectModel;
+import dev.tandem.processor.model.ViewModel;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -43,6 +44,7 @@ public final class LiveObjectExtractor {
         List<FieldModel> fields = new FieldExtractor(context, mapper).extract(type);
         MethodExtractor methods = new MethodExtractor(context, mapper);
         methods.extract(type);
+        List<ViewModel> views = new ViewExtractor(context, mapper).extract(type, fields);
         List<InjectionPoint> constructor = new ConstructorExtractor(context).extract(type);
         if (context.reporter().errorCount() > errors) {
             return null;
@@ -50,7 +52,7 @@ public final class LiveObjectExtractor {
         return new LiveObjectModel(type, ClassName.get(type), typeName, Docs.of(context.elements(), type), fields,
                 methods.actions, constructor, methods.hooks.get(Annotations.ON_CREATE),
                 methods.hooks.get(Annotations.ON_CONNECT), methods.hooks.get(Annotations.ON_DISCONNECT),
-                methods.timers, mapper.valueTypes());
+                methods.timers, mapper.valueTypes(), views);
     }
 
     private boolean checkClass(TypeElement type, AnnotationMirror annotation) {

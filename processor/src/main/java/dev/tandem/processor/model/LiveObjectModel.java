@@ -20,10 +20,12 @@ import javax.lang.model.element.TypeElement;
  * @param onDisconnect the {@code @OnDisconnect} method, or {@code null}
  * @param timers the {@code @OnTimer} methods, sorted by name
  * @param valueTypes the value types used, directly or nested, keyed by qualified name, sorted
+ * @param views the {@code @View} methods, in declaration order
  */
 public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
         List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
-        HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes) {
+        HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes,
+        List<ViewModel> views) {
 
     /** Copies the collections. */
     public LiveObjectModel {
@@ -31,7 +33,13 @@ public record LiveObjectModel(TypeElement element, ClassName className, String t
         actions = List.copyOf(actions);
         constructor = List.copyOf(constructor);
         timers = List.copyOf(timers);
+        views = List.copyOf(views);
         valueTypes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(valueTypes));
+    }
+
+    /** @return the fields clients see: all but the {@code @ServerOnly} ones, in declaration order */
+    public List<FieldModel> clientFields() {
+        return fields.stream().filter(f -> !f.serverOnly()).toList();
     }
 
     /** @return the class's simple names joined by {@code _}, the stem of every generated name */

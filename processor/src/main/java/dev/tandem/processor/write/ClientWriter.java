@@ -12,6 +12,7 @@ import dev.tandem.processor.model.ActionModel;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.LiveObjectModel;
 import dev.tandem.processor.model.ParameterModel;
+import dev.tandem.processor.model.ViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -109,11 +110,17 @@ final class ClientWriter {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         List<CodeBlock> reads = new ArrayList<>();
         StringBuilder doc = new StringBuilder("The state of a {@code $L} instance, as this client sees it.\n\n");
-        for (FieldModel f : model.fields()) {
+        for (FieldModel f : model.clientFields()) {
             constructor.addParameter(ParameterSpec.builder(f.type().type().javaType(), f.name()).build());
             reads.add(codecs.read(f.type().type(), CodeBlock.of("tree.get($S)", f.name())));
             doc.append("@param ").append(f.name()).append(' ')
                     .append(f.doc().isEmpty() ? "the field " + f.name() : firstSentence(f.doc())).append('\n');
+        }
+        for (ViewModel v : model.views()) { // this client's own value of each view
+            constructor.addParameter(ParameterSpec.builder(v.type().type().javaType(), v.name()).build());
+            reads.add(codecs.read(v.type().type(), CodeBlock.of("tree.get($S)", v.name())));
+            doc.append("@param ").append(v.name()).append(' ')
+                    .append(v.doc().isEmpty() ? "this viewer's " + v.name() : firstSentence(v.doc())).append('\n');
         }
         return TypeSpec.recordBuilder(state)
                 .addJavadoc(doc.toString(), model.typeName())

@@ -12,6 +12,7 @@ import dev.tandem.processor.model.PropertyModel;
 import dev.tandem.processor.model.TypeRef;
 import dev.tandem.processor.model.TypeUse;
 import dev.tandem.processor.model.ValueType;
+import dev.tandem.processor.model.ViewModel;
 import java.util.List;
 
 /**
@@ -42,12 +43,21 @@ public final class ModelDocumentWriter {
         doc.put("name", model.stem());
         putDoc(doc, model.doc());
         ArrayNode fields = doc.putArray("fields");
-        for (FieldModel f : model.fields()) {
+        for (FieldModel f : model.clientFields()) { // server-only fields never reach a client, nor their names
             ObjectNode field = fields.addObject();
             field.put("name", f.name());
             field.set("type", type(f.type()));
             field.put("stored", f.stored());
             putDoc(field, f.doc());
+        }
+        if (!model.views().isEmpty()) {
+            ArrayNode views = doc.putArray("views");
+            for (ViewModel v : model.views()) {
+                ObjectNode view = views.addObject();
+                view.put("name", v.name());
+                view.set("type", type(v.type()));
+                putDoc(view, v.doc());
+            }
         }
         ArrayNode actions = doc.putArray("actions");
         for (ActionModel a : model.actions()) {
@@ -67,7 +77,7 @@ public final class ModelDocumentWriter {
         ArrayNode timers = doc.putArray("timers");
         model.timers().forEach(t -> timers.add(t.method()));
         ObjectNode types = doc.putObject("types");
-        for (ValueType t : model.valueTypes().values()) {
+        for (ValueType t : ClientTypes.of(model).values()) {
             types.set(t.className().canonicalName(), valueType(t));
         }
         try {

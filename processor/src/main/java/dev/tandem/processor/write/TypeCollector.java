@@ -27,6 +27,7 @@ final class TypeCollector {
         for (FieldModel f : model.fields()) {
             add(f.type().type());
         }
+        model.views().forEach(v -> add(v.type().type()));
         for (ActionModel a : model.actions()) {
             for (ParameterModel p : a.clientParameters()) {
                 add(p.type().type());

@@ -49,6 +49,26 @@ public final class Frames {
         return out.toByteArray();
     }
 
+    /**
+     * @param shared a patch message from {@link #patch}
+     * @param own more operations, for one recipient
+     * @return the same patch with {@code own} appended to its operations, without encoding the
+     *     shared operations again
+     */
+    static byte[] withOwnOps(byte[] shared, ArrayNode own) {
+        byte[] extra = bytes(own); // [a,b]
+        int end = shared.length - 2; // the shared frame ends with ]}
+        boolean sharedEmpty = shared[end - 1] == '[';
+        ByteArrayOutputStream out = new ByteArrayOutputStream(shared.length + extra.length);
+        out.write(shared, 0, end);
+        if (!sharedEmpty) {
+            out.write(',');
+        }
+        out.write(extra, 1, extra.length - 1); // a,b]
+        out.write('}');
+        return out.toByteArray();
+    }
+
     static byte[] resumed(long revision, String epoch) {
         ObjectNode m = JSON.createObjectNode();
         m.put("type", "resumed").put("rev", revision).put("epoch", epoch);

@@ -42,6 +42,7 @@ final class LiveInstance<T> {
     private List<CallCache.Unstored> unstoredCalls = new ArrayList<>();
 
     private TurnRunner<T> turns;
+    private Views views;
     private String epoch;
     private long revision;
     private long lastStoredChange;
@@ -82,11 +83,13 @@ final class LiveInstance<T> {
             confirmed = revision;
             lastStoredChange = revision;
             turns = new TurnRunner<>(object, definition.state(), context);
+            views = new Views(key, turns);
             timers.load(stored.timers());
             calls.restore(stored.calls());
             return;
         }
         turns = new TurnRunner<>(object, definition.state(), context);
+        views = new Views(key, turns);
         if (definition.hasOnCreate()) {
             TurnRunner.Result created = turns.run(o -> {
                 definition.onCreate(o);
@@ -223,21 +226,10 @@ final class LiveInstance<T> {
         }
         byte[] frame = Frames.patch(revision, result.ops());
         resume.add(revision, frame);
-        gate.add(lastStoredChange, () -> broadcast(frame, skip), reason -> { });
-        return frame;
-    }
-
-    private void broadcast(byte[] frame, ClientConnection skip) {
-        int sent = 0;
-        for (ClientConnection c : connections.values()) {
-            if (c.live) {
-                if (c != skip) {
-                    c.sink().sendPatch(frame);
-                }
-                sent++; // the skipped caller gets the patch with its answer
-            }
-        }
-        metrics.broadcast(sent, frame.length);
+        PatchFrames frames = views.afterTurn(revision, frame);
+        gate.add(lastStoredChange, () -> metrics.broadcast(frames.sendTo(connections.values(), skip),
+                frame.length), reason -> { });
+        return skip == null ? frame : frames.to(skip.userId());
     }
 
     private void onJoin(InstanceMessage.Join join) {
@@ -263,10 +255,12 @@ final class LiveInstance<T> {
             commit(result);
         }
         conn.joined = true;
+        views.attach(conn, revision);
         connectionCount = connections.size();
         host.metrics().connected(1);
         long at = revision;
         List<byte[]> missed = join.resumeRevision() >= 0 && epoch.equals(join.resumeEpoch())
+                && views.unchangedSince(conn.userId(), join.resumeRevision())
                 ? resume.since(join.resumeRevision(), at) : null;
         if (missed != null) {
             byte[] resumed = Frames.resumed(at, epoch);
@@ -277,7 +271,7 @@ final class LiveInstance<T> {
     }
 
     private void sendSnapshot(ClientConnection conn) {
-        byte[] snapshot = Frames.snapshot(revision, epoch, turns.snapshot(false), conn);
+        byte[] snapshot = Frames.snapshot(revision, epoch, views.stateFor(conn, turns.snapshot(false)), conn);
         gate.add(lastStoredChange, () -> goLive(conn, List.of(), snapshot), reason -> conn.sink().close(4503, reason));
     }
 
@@ -303,6 +297,9 @@ final class LiveInstance<T> {
         }
         conn.gone = true;
         conn.live = false;
+        if (conn.joined) {
+            views.detach(conn);
+        }
         connectionCount = connections.size();
         host.metrics().connected(-1);
         if (conn.joined && definition.hasOnDisconnect()) {
@@ -319,7 +316,7 @@ final class LiveInstance<T> {
     }
 
     private void onRead(InstanceMessage.Read read) {
-        Snapshot snapshot = new Snapshot(revision, epoch, turns.snapshot(false));
+        Snapshot snapshot = new Snapshot(revision, epoch, views.stateForReader(read.caller(), turns.snapshot(false)));
         gate.add(lastStoredChange, () -> read.reply().complete(snapshot),
                 reason -> read.reply().completeExceptionally(new dev.tandem.runtime.LiveObjectException(ErrorCode.UNAVAILABLE, reason)));
     }
@@ -398,6 +395,7 @@ final class LiveInstance<T> {
         }
         host.metrics().connected(-connections.size());
         connections.clear();
+        views.clear();
         connectionCount = 0;
         deactivate();
     }

@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * committed field values. After a turn it reads
  * every field, diffs it against the committed value into JSON Patch operations, and commits; if
  * the turn threw (or left a field unreadable), it writes the committed values back instead.
+ * {@code @ServerOnly} fields are compared, stored and rolled back like the others, but their
+ * changes never enter the patch: what is stored and what clients see are two views of one state.
  *
  * @param <T> the live-object class
  */
@@ -36,7 +38,8 @@ public final class TurnRunner<T> {
      *
      * @param value the encoded result (on success)
      * @param failure what it threw, or {@code null}
-     * @param ops the patch, or {@code null} if no field changed
+     * @param ops the patch clients see, or {@code null} if no field changed; empty when only
+     *     {@code @ServerOnly} fields changed
      * @param storedChanged whether a stored field changed
      * @param timerChanges the timers it scheduled or cancelled
      */
@@ -101,7 +104,9 @@ public final class TurnRunner<T> {
                     if (ops == null) {
                         ops = Frames.JSON.createArrayNode();
                     }
-                    JsonDiff.diff(paths[i], committed[i], now, ops);
+                    if (!fields.get(i).serverOnly()) {
+                        JsonDiff.diff(paths[i], committed[i], now, ops);
+                    }
                     next[i] = now;
                     storedChanged |= fields.get(i).stored();
                 }
@@ -118,6 +123,22 @@ public final class TurnRunner<T> {
         return new Result(value, null, ops, storedChanged, timerChanges);
     }
 
+    /**
+     * Computes a {@code @View} of the committed state for one viewer. Call it between turns only.
+     *
+     * @param view the view's index in {@link StateAccess#views()}
+     * @param viewer who looks
+     * @return the view's value, a new tree
+     */
+    public JsonNode view(int view, dev.tandem.Caller viewer) {
+        return state.view(target, view, viewer);
+    }
+
+    /** @return the names of the {@code @View}s, indexes of {@link #view} */
+    public List<String> views() {
+        return state.views();
+    }
+
     private void rollback() {
         for (int i = 0; i < committed.length; i++) {
             try {
@@ -129,13 +150,14 @@ public final class TurnRunner<T> {
     }
 
     /**
-     * @param storedOnly whether to leave out fields that are not stored
+     * @param stored {@code true} for what is stored (every stored field, server-only ones included),
+     *     {@code false} for what clients see (every field but the server-only ones)
      * @return the committed state; its values are shared and must not be modified
      */
-    public ObjectNode snapshot(boolean storedOnly) {
+    public ObjectNode snapshot(boolean stored) {
         ObjectNode tree = Frames.JSON.createObjectNode();
         for (int i = 0; i < committed.length; i++) {
-            if (!storedOnly || fields.get(i).stored()) {
+            if (stored ? fields.get(i).stored() : !fields.get(i).serverOnly()) {
                 tree.set(fields.get(i).name(), committed[i]);
             }
         }

@@ -5,6 +5,9 @@
  * shared pool of threads (no thread per instance). After each turn it diffs the fields against
  * their last committed values ({@link dev.tandem.runtime.internal.JsonDiff}), hands the write to
  * the group committer and holds the turn's outputs in its
- * {@link dev.tandem.runtime.internal.OutputGate} until the write is stored.
+ * {@link dev.tandem.runtime.internal.OutputGate} until the write is stored. {@code @ServerOnly}
+ * fields are diffed for storage but never into the patch; {@code Views} computes each distinct
+ * viewer's {@code @View}s after a committed turn and {@code PatchFrames} gives each viewer its frame
+ * (one shared frame when the type has no views).
  */
 package dev.tandem.runtime.internal;

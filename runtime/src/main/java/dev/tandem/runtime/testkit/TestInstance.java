@@ -75,9 +75,37 @@ public final class TestInstance<T> {
         return object;
     }
 
-    /** @return the state as clients see it */
+    /** @return the state as clients see it, without views: every field but the {@code @ServerOnly} ones */
     public ObjectNode state() {
         return turns.snapshot(false).deepCopy();
+    }
+
+    /**
+     * The state one viewer sees: the fields clients see and that viewer's own {@code @View}s.
+     *
+     * <pre>{@code
+     * assertEquals("[\"A♠\"]", table.state(TestCaller.user("ada")).get("hand").toString());
+     * }</pre>
+     *
+     * <p>Views must be read-only; here (unlike on the server, where it would cost a read of every
+     * field per viewer) a view that changes a field is caught.
+     *
+     * @param viewer who looks
+     * @return a new tree
+     * @throws IllegalStateException if a view changed a field
+     */
+    public ObjectNode state(Caller viewer) {
+        ObjectNode state = state();
+        List<String> views = turns.views();
+        for (int i = 0; i < views.size(); i++) {
+            ObjectNode before = definition.state().snapshot(object, false);
+            state.set(views.get(i), turns.view(i, viewer));
+            if (!before.equals(definition.state().snapshot(object, false))) {
+                throw new IllegalStateException("@View '" + views.get(i) + "' of " + definition.typeName()
+                        + " changed the state; a view must be read-only: compute its value without assigning fields");
+            }
+        }
+        return state;
     }
 
     /** @return the state as it would be stored: without the fields kept out of storage */

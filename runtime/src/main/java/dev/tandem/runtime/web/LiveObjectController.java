@@ -58,7 +58,9 @@ final class LiveObjectController {
             ObjectNode type = types.addObject().put("type", d.typeName());
             ArrayNode fields = type.putArray("fields");
             for (FieldDescriptor f : d.state().fields()) {
-                fields.addObject().put("name", f.name()).put("stored", f.stored());
+                if (!f.serverOnly()) { // not even its name leaves the server
+                    fields.addObject().put("name", f.name()).put("stored", f.stored());
+                }
             }
             ArrayNode actions = type.putArray("actions");
             for (ActionDescriptor a : d.actions().actions()) {

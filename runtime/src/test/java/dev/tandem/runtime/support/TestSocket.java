@@ -34,6 +34,7 @@ public final class TestSocket implements AutoCloseable {
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final List<JsonNode> unclaimed = new ArrayList<>();
+    private final List<String> raw = java.util.Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<int[]> closed = new CompletableFuture<>();
     private final CompletableFuture<String> closeReason = new CompletableFuture<>();
     private final AtomicLong nextId = new AtomicLong(1);
@@ -61,6 +62,7 @@ public final class TestSocket implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 text.append(data);
                 if (last) {
+                    raw.add(text.toString());
                     try {
                         inbox.add(JSON.readTree(text.toString()));
                     } catch (IOException e) {
@@ -197,6 +199,13 @@ public final class TestSocket implements AutoCloseable {
     public static boolean isPatch(JsonNode m) {
         String type = m.path("type").asText();
         return "patch".equals(type) || "result".equals(type) && m.has("ops");
+    }
+
+    /** @return the text of every message received so far, exactly as it arrived, in order */
+    public List<String> rawFrames() {
+        synchronized (raw) {
+            return List.copyOf(raw);
+        }
     }
 
     /** @return every message taken so far, in order */
