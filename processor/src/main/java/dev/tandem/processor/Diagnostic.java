@@ -55,6 +55,20 @@ public enum Diagnostic {
     HOOK_DUPLICATE(401, "@%s is on both %s and %s, but a class has at most one. Merge them into one method."),
     CONFLICTING_ANNOTATIONS(402, "%s is annotated both @%s and @%s, but a method has one role. Split it into two methods."),
 
+    ACCESS_SIGNATURE(500, "@%s method %s has the wrong signature: %s. Declare it as %s."),
+    ACCESS_DUPLICATE(501, "@%s is on both %s and %s, but a class has at most one %s. Merge them into one method."),
+    ACCESS_UNKNOWN_ACTION(502, "@AllowWrite on %s names action '%s', but %s has no such @Action. Its actions are: %s."
+            + " Name one of them, or remove the name."),
+    ACCESS_ACTION_TWICE(503, "Action '%s' is named by @AllowWrite on both %s and %s, but one rule decides an action."
+            + " Name it in one of them only."),
+    SECURED_EMPTY(504, "@Secured on %s lists no role or rule, so it is unclear who may call it. List roles, like"
+            + " @Secured(\"admin\"), or a rule: @Secured(SecurityRule.IS_AUTHENTICATED), or SecurityRule.DENY_ALL to"
+            + " refuse everyone."),
+    SECURED_NOT_ON_ACTION(505, "@Secured on %s has no effect: Tandem checks @Secured on @Action methods and on the"
+            + " @LiveObject class only. Put it on an action, or check the caller in the method itself."),
+    SECURED_UNKNOWN_RULE(506, "@Secured on %s has \"%s\", which is not a rule Tandem knows. Use a role name or one of"
+            + " isAuthenticated(), isAnonymous(), permitAll(), denyAll() (the SecurityRule constants)."),
+
     INTERNAL_ERROR(900, "Tandem's processor failed on %s: %s. This is a bug in Tandem; please report it with this class.");
 
     private final int number;

@@ -1,6 +1,8 @@
 package dev.tandem.processor.extract;
 
 import dev.tandem.Action;
+import dev.tandem.AllowRead;
+import dev.tandem.AllowWrite;
 import dev.tandem.Field;
 import dev.tandem.LiveObject;
 import dev.tandem.OnConnect;
@@ -32,9 +34,14 @@ public final class Annotations {
     /** {@code @OnTimer}. */
     public static final String ON_TIMER = OnTimer.class.getCanonicalName();
 
+    /** {@code @AllowRead}. */
+    public static final String ALLOW_READ = AllowRead.class.getCanonicalName();
+    /** {@code @AllowWrite}. */
+    public static final String ALLOW_WRITE = AllowWrite.class.getCanonicalName();
+
     /** The annotations that mark members of a live-object class. */
     public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
-            ON_TIMER);
+            ON_TIMER, ALLOW_READ, ALLOW_WRITE);
 
     /** The annotations that give a method a role. */
     static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER);

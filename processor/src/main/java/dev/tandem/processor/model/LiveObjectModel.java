@@ -20,10 +20,12 @@ import javax.lang.model.element.TypeElement;
  * @param onDisconnect the {@code @OnDisconnect} method, or {@code null}
  * @param timers the {@code @OnTimer} methods, sorted by name
  * @param valueTypes the value types used, directly or nested, keyed by qualified name, sorted
+ * @param access who may read and call what
  */
 public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
         List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
-        HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes) {
+        HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes,
+        AccessModel access) {
 
     /** Copies the collections. */
     public LiveObjectModel {
