@@ -5,7 +5,6 @@ import dev.tandem.Caller;
 import dev.tandem.runtime.internal.Host;
 import dev.tandem.runtime.internal.InstanceKey;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -109,29 +108,10 @@ public final class LiveObjects {
      * A caller for calls the server makes on its own behalf.
      *
      * @param name who, for example {@code "scheduler"}; becomes the user ID
-     * @return an authenticated caller
+     * @return an authenticated caller, which {@code @AllowWrite}, {@code @Secured} and
+     *     {@code tandem.security.deny-by-default} do not check: it is the server itself
      */
     public static Caller system(String name) {
-        return new Caller() {
-            @Override
-            public String connectionId() {
-                return "system";
-            }
-
-            @Override
-            public String userId() {
-                return name;
-            }
-
-            @Override
-            public boolean authenticated() {
-                return true;
-            }
-
-            @Override
-            public Map<String, String> attributes() {
-                return Map.of();
-            }
-        };
+        return new dev.tandem.runtime.internal.ServerCaller(name);
     }
 }

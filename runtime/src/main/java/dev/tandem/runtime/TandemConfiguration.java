@@ -29,6 +29,7 @@ public class TandemConfiguration {
     private WebSocket websocket = new WebSocket();
     private Executor executor = new Executor();
     private Shutdown shutdown = new Shutdown();
+    private Security security = new Security();
 
     /** @return where the embedded H2 database keeps its file (unless {@code datasources.default.url} is set) */
     public String getDataDir() {
@@ -473,6 +474,47 @@ public class TandemConfiguration {
         /** @return the effective thread count */
         public int effectiveThreads() {
             return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        }
+    }
+
+    // ---- tandem.security.* ----
+
+    /** @return who may do what, see {@link Security} */
+    public Security getSecurity() {
+        return security;
+    }
+
+    /** @param security who may do what */
+    public void setSecurity(Security security) {
+        this.security = security;
+    }
+
+    /** Who may do what: {@code tandem.security.*}. */
+    @ConfigurationProperties("security")
+    public static class Security {
+        private boolean denyByDefault;
+
+        /**
+         * @return whether clients are refused what no rule allows: reading a type without
+         *     {@code @AllowRead} (nor a class-level {@code @Secured}), calling an action without an
+         *     {@code @AllowWrite} rule (nor {@code @Secured}). Default {@code false}: without rules,
+         *     every client may read and call.
+         */
+        public boolean isDenyByDefault() {
+            return denyByDefault;
+        }
+
+        /**
+         * @param denyByDefault {@code true} or {@code false}, in any case; read as text so that a typo
+         *     is refused naming the key and the allowed values
+         */
+        public void setDenyByDefault(String denyByDefault) {
+            String value = denyByDefault == null ? "" : denyByDefault.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("tandem.security.deny-by-default is '" + denyByDefault
+                        + "'; allowed: false (the default: no rule means allowed) or true (no rule means refused)");
+            }
+            this.denyByDefault = value.equals("true");
         }
     }
 }
