@@ -115,6 +115,22 @@ class AuthorizationTest {
     }
 
     @Test
+    void aRefusalIsTheCallsAnswerForAtMostOnceDelivery() {
+        String id = TestServer.uniqueId("vault-once");
+        try (TestSocket alice = ownedByAlice(id, "bob"); TestSocket bob = server.connect("vault", id, "session=bob")) {
+            bob.awaitType("snapshot");
+            alice.awaitAnswer(alice.call("unshare", "bob")); // bob stays connected: a joined client is not re-checked
+            bob.callWithId(7, "peek");
+            JsonNode refused = bob.awaitAnswer(7);
+            assertEquals("forbidden", refused.get("code").asText());
+            alice.awaitAnswer(alice.call("share", "bob"));
+            bob.callWithId(7, "peek");
+            assertEquals(refused, bob.awaitAnswer(7), "the resend gets the remembered refusal, though bob may now peek");
+            assertEquals("result", bob.awaitAnswer(bob.call("peek")).get("type").asText(), "a new call is checked anew");
+        }
+    }
+
+    @Test
     void aRuleThatThrowsActionRejectedRefusesWithItsMessage() {
         String id = TestServer.uniqueId("vault-smash");
         try (TestSocket alice = ownedByAlice(id)) {
