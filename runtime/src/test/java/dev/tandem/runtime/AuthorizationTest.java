@@ -92,7 +92,8 @@ class AuthorizationTest {
     @Test
     void aCallRefusedByAllowWriteIsAForbiddenAnswerAndChangesNothing() {
         String id = TestServer.uniqueId("vault-call");
-        try (TestSocket alice = ownedByAlice(id, "bob"); TestSocket bob = server.connect("vault", id, "session=bob")) {
+        try (TestSocket alice = ownedByAlice(id, "bob");
+                TestSocket bob = server.connect("vault", id, "session=bob&client=bobs-tab")) {
             bob.awaitType("snapshot");
             long revision = state(id).revision();
             alice.awaitPatch(revision); // bob's visit
@@ -117,7 +118,8 @@ class AuthorizationTest {
     @Test
     void aRefusalIsTheCallsAnswerForAtMostOnceDelivery() {
         String id = TestServer.uniqueId("vault-once");
-        try (TestSocket alice = ownedByAlice(id, "bob"); TestSocket bob = server.connect("vault", id, "session=bob")) {
+        try (TestSocket alice = ownedByAlice(id, "bob");
+                TestSocket bob = server.connect("vault", id, "session=bob&client=bobs-tab")) {
             bob.awaitType("snapshot");
             alice.awaitAnswer(alice.call("unshare", "bob")); // bob stays connected: a joined client is not re-checked
             bob.callWithId(7, "peek");
