@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.runtime.fixtures.Greetings;
 import dev.tandem.runtime.storage.StateStore;
 import dev.tandem.runtime.support.TestServer;
 import dev.tandem.runtime.support.TestSocket;
@@ -173,6 +174,9 @@ class AuthorizationTest {
         assertEquals("vault/" + id + " does not exist: reading never creates an instance. Connect to it or call one of"
                 + " its actions to create it", read.body().get("message").asText());
         assertEquals(404, server.get("/tandem/objects/counter/" + id).status(), "a type without rules as well");
+        int greetings = server.bean(Greetings.class).made.get();
+        assertEquals(404, server.get("/tandem/objects/greeter/" + id).status());
+        assertEquals(greetings, server.bean(Greetings.class).made.get(), "the object was not even made: no @OnCreate");
         assertTrue(server.bean(StateStore.class).load("vault", id).isEmpty(), "no row was written");
         assertTrue(server.bean(StateStore.class).load("counter", id).isEmpty(), "no row was written");
 
@@ -181,6 +185,10 @@ class AuthorizationTest {
             assertEquals(200, server.get("/tandem/objects/vault/" + id + "?session=alice").status(),
                     "once created, it reads");
         }
+        assertEquals(200, server.post("/tandem/objects/counter/" + id + "/actions/get", "[]").status());
+        assertEquals(200, server.get("/tandem/objects/counter/" + id).status(),
+                "a call creates an instance, even one that changes nothing");
+        assertTrue(server.bean(StateStore.class).load("counter", id).isPresent(), "and stores it");
     }
 
     @Test
