@@ -59,7 +59,8 @@ public final class LiveObjects {
     }
 
     /**
-     * Reads an instance's state (activating it if needed).
+     * Reads an instance's state as the server itself: creates the instance if it never existed
+     * (like a first join), and no access rule is asked.
      *
      * @param type the live-object type
      * @param id the instance ID
@@ -70,12 +71,16 @@ public final class LiveObjects {
     }
 
     /**
-     * Reads an instance's state as one caller sees it.
+     * Reads an instance's state as one caller sees it. A client's read (a caller other than
+     * {@code null} or {@link #system}) obeys the type's {@code @AllowRead} and class-level
+     * {@code @Secured} and never creates an instance: it fails with {@code not_found} for one that
+     * was never created.
      *
      * @param type the live-object type
      * @param id the instance ID
      * @param caller who reads, or {@code null} for the server itself
-     * @return completes with the state as that caller sees it
+     * @return completes with the state as that caller sees it, or fails with a
+     *     {@link LiveObjectException} ({@code forbidden}, {@code not_found})
      */
     public CompletableFuture<Snapshot> read(String type, String id, Caller caller) {
         try {
