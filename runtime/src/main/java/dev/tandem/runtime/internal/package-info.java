@@ -6,5 +6,7 @@
  * their last committed values ({@link dev.tandem.runtime.internal.JsonDiff}), hands the write to
  * the group committer and holds the turn's outputs in its
  * {@link dev.tandem.runtime.internal.OutputGate} until the write is stored.
+ * {@link dev.tandem.runtime.internal.Access} asks a type's access rules before a join, read or call
+ * is let in.
  */
 package dev.tandem.runtime.internal;
