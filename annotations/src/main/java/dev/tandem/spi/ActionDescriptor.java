@@ -7,12 +7,26 @@ import java.util.List;
  *
  * @param name the action's name
  * @param parameters the parameters a client sends, in order ({@code Caller} is not among them)
+ * @param secured the values of Micronaut Security's {@code @Secured} on the action (or else on its
+ *     class): roles and rules such as {@code isAuthenticated()}, any of which admits a caller; empty
+ *     when neither has one
  */
-public record ActionDescriptor(String name, List<ParameterDescriptor> parameters) {
+public record ActionDescriptor(String name, List<ParameterDescriptor> parameters, List<String> secured) {
 
-    /** Copies the parameter list. */
+    /** Copies the lists. */
     public ActionDescriptor {
         parameters = List.copyOf(parameters);
+        secured = List.copyOf(secured);
+    }
+
+    /**
+     * An action without {@code @Secured}.
+     *
+     * @param name the action's name
+     * @param parameters the parameters a client sends, in order
+     */
+    public ActionDescriptor(String name, List<ParameterDescriptor> parameters) {
+        this(name, parameters, List.of());
     }
 
     /** @return a signature for messages, for example {@code play(cell: int)} */

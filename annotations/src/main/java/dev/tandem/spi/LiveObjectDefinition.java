@@ -1,5 +1,6 @@
 package dev.tandem.spi;
 
+import dev.tandem.Caller;
 import dev.tandem.Connection;
 import java.util.List;
 
@@ -92,5 +93,53 @@ public interface LiveObjectDefinition<T> {
      */
     default void onTimer(T target, String timer) throws Exception {
         throw new IllegalArgumentException(typeName() + " has no @OnTimer method named '" + timer + "'");
+    }
+
+    // ---- who may do what; see @AllowRead, @AllowWrite ----
+
+    /**
+     * @return the values of a class-level {@code @Secured} (they guard reads, and every action
+     *     without its own {@code @Secured}); empty when there is none
+     */
+    default List<String> secured() {
+        return List.of();
+    }
+
+    /** @return whether the class has an {@code @AllowRead} method */
+    default boolean hasAllowRead() {
+        return false;
+    }
+
+    /**
+     * Runs the {@code @AllowRead} method, if any.
+     *
+     * @param target the instance
+     * @param caller who wants to read
+     * @return whether the caller may read; {@code true} without the method
+     * @throws Exception whatever the method throws
+     */
+    default boolean allowRead(T target, Caller caller) throws Exception {
+        return true;
+    }
+
+    /**
+     * @param action an action's name
+     * @return whether an {@code @AllowWrite} method covers that action
+     */
+    default boolean hasAllowWrite(String action) {
+        return false;
+    }
+
+    /**
+     * Runs the {@code @AllowWrite} method that covers {@code action}, if any.
+     *
+     * @param target the instance
+     * @param caller who calls
+     * @param action the action's name
+     * @return whether the caller may call it; {@code true} when no method covers it
+     * @throws Exception whatever the method throws
+     */
+    default boolean allowWrite(T target, Caller caller, String action) throws Exception {
+        return true;
     }
 }

@@ -55,6 +55,19 @@ public enum Diagnostic {
     HOOK_DUPLICATE(401, "@%s is on both %s and %s, but a class has at most one. Merge them into one method."),
     CONFLICTING_ANNOTATIONS(402, "%s is annotated both @%s and @%s, but a method has one role. Split it into two methods."),
 
+    ACCESS_SIGNATURE(500, "@%s method %s has the wrong signature: %s. Declare it as %s."),
+    ACCESS_DUPLICATE(501, "@%s is on both %s and %s, but a class has at most one %s. Merge them into one method."),
+    ACCESS_UNKNOWN_ACTION(502, "@AllowWrite on %s names action '%s', but %s has no such @Action. Its actions are: %s."
+            + " Name one of them, or remove the name."),
+    ACCESS_ACTION_TWICE(503, "Action '%s' is named by @AllowWrite on both %s and %s, but one rule decides an action."
+            + " Name it in one of them only."),
+    SECURED_EMPTY(504, "@Secured on %s lists no role or rule, so it is unclear who may call it. List roles, like"
+            + " @Secured(\"admin\"), or a rule: @Secured(SecurityRule.IS_AUTHENTICATED), or SecurityRule.DENY_ALL to"
+            + " refuse everyone."),
+    SECURED_NOT_ON_ACTION(505, "@Secured on %s has no effect: Tandem checks @Secured on @Action methods and on the"
+            + " @LiveObject class only. Put it on an action, or check the caller in the method itself."),
+    SECURED_UNKNOWN_RULE(506, "@Secured on %s has \"%s\", which is not a rule Tandem knows. Use a role name or one of"
+            + " isAuthenticated(), isAnonymous(), permitAll(), denyAll() (the SecurityRule constants)."),
     SERVER_ONLY_WITHOUT_FIELD(700, "@ServerOnly on %s has no effect: it is not a @Field, so it is neither stored nor"
             + " sent. Add @Field to store it and keep it on the server, or remove @ServerOnly."),
     SERVER_ONLY_NOT_STORED(701, "@ServerOnly can't be applied to %s: it is @Field(stored = false), so it would be"

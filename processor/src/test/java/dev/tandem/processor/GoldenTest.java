@@ -101,7 +101,7 @@ class GoldenTest {
     void registrationListsEveryDefinition() throws IOException {
         String services = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/services/dev.tandem.spi.LiveObjectDefinition").orElseThrow().getCharContent(true).toString();
-        assertEquals("com.example.EverythingDefinition\ncom.example.PokerDefinition\ncom.example.ShopDefinition\ncom.example.TicTacToeDefinition\n"
+        assertEquals("com.example.ApprovalDefinition\ncom.example.EverythingDefinition\ncom.example.PokerDefinition\ncom.example.ShopDefinition\ncom.example.TicTacToeDefinition\n"
                 + "com.example.WhiteboardDefinition\n",
                 services);
     }

@@ -5,7 +5,6 @@ import dev.tandem.Caller;
 import dev.tandem.runtime.internal.Host;
 import dev.tandem.runtime.internal.InstanceKey;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -60,7 +59,8 @@ public final class LiveObjects {
     }
 
     /**
-     * Reads an instance's state (activating it if needed).
+     * Reads an instance's state as the server itself: creates the instance if it never existed
+     * (like a first join), and no access rule is asked.
      *
      * @param type the live-object type
      * @param id the instance ID
@@ -72,13 +72,17 @@ public final class LiveObjects {
     }
 
     /**
-     * Reads an instance's state as one caller sees it.
+     * Reads an instance's state as one caller sees it. A client's read (a caller other than
+     * {@code null} or {@link #system}) obeys the type's {@code @AllowRead} and class-level
+     * {@code @Secured} and never creates an instance: it fails with {@code not_found} for one that
+     * was never created.
      *
      * @param type the live-object type
      * @param id the instance ID
      * @param caller who reads, or {@code null} for the server itself
      * @return completes with the state as that caller sees it: no {@code @ServerOnly} field, and
-     *     the caller's own {@code @View}s, computed for this read (none for {@code null})
+     *     the caller's own {@code @View}s, computed for this read (none for {@code null}); or fails with a
+     *     {@link LiveObjectException} ({@code forbidden}, {@code not_found})
      */
     public CompletableFuture<Snapshot> read(String type, String id, Caller caller) {
         try {
@@ -111,29 +115,10 @@ public final class LiveObjects {
      * A caller for calls the server makes on its own behalf.
      *
      * @param name who, for example {@code "scheduler"}; becomes the user ID
-     * @return an authenticated caller
+     * @return an authenticated caller, which {@code @AllowWrite}, {@code @Secured} and
+     *     {@code tandem.security.deny-by-default} do not check: it is the server itself
      */
     public static Caller system(String name) {
-        return new Caller() {
-            @Override
-            public String connectionId() {
-                return "system";
-            }
-
-            @Override
-            public String userId() {
-                return name;
-            }
-
-            @Override
-            public boolean authenticated() {
-                return true;
-            }
-
-            @Override
-            public Map<String, String> attributes() {
-                return Map.of();
-            }
-        };
+        return new dev.tandem.runtime.internal.ServerCaller(name);
     }
 }

@@ -557,5 +557,30 @@ public class TandemConfiguration {
             }
             return key.strip();
         }
+
+        private boolean denyByDefault;
+
+        /**
+         * @return whether clients are refused what no rule allows: reading a type without
+         *     {@code @AllowRead} (nor a class-level {@code @Secured}), calling an action without an
+         *     {@code @AllowWrite} rule (nor {@code @Secured}). Default {@code false}: without rules,
+         *     every client may read and call.
+         */
+        public boolean isDenyByDefault() {
+            return denyByDefault;
+        }
+
+        /**
+         * @param denyByDefault {@code true} or {@code false}, in any case; read as text so that a typo
+         *     is refused naming the key and the allowed values
+         */
+        public void setDenyByDefault(String denyByDefault) {
+            String value = denyByDefault == null ? "" : denyByDefault.trim().toLowerCase(java.util.Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("tandem.security.deny-by-default is '" + denyByDefault
+                        + "'; allowed: false (the default: no rule means allowed) or true (no rule means refused)");
+            }
+            this.denyByDefault = value.equals("true");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.samples;
 
 import dev.tandem.Action;
 import dev.tandem.ActionRejected;
+import dev.tandem.AllowWrite;
 import dev.tandem.Caller;
 import dev.tandem.Connection;
 import dev.tandem.Field;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Tic-tac-toe: the first two users to join play X and O, everyone else watches. Whose turn it is
- * comes from the caller's identity, never from an argument, so nobody can move for someone else.
+ * comes from the caller's identity, never from an argument, so nobody can move for someone else;
+ * {@code @AllowWrite} keeps watchers' calls from running at all.
  */
 @LiveObject("tic-tac-toe")
 public class TicTacToe {
@@ -52,13 +54,23 @@ public class TicTacToe {
         }
     }
 
+    /**
+     * Only the two seated players may play or start a rematch: watchers are refused before the
+     * action runs (code {@code forbidden}), with a message for the page to show.
+     */
+    @AllowWrite
+    boolean seated(Caller caller, String action) {
+        if (markOf(caller.userId()) == null) {
+            throw new ActionRejected("You are watching: only the two players can "
+                    + (action.equals("play") ? "move" : "start a rematch"));
+        }
+        return true;
+    }
+
     /** Puts the caller's mark in a cell (0 to 8, row by row). */
     @Action
     void play(Caller caller, int cell) {
         String mark = markOf(caller.userId());
-        if (mark == null) {
-            throw new ActionRejected("You are watching: only the two players can move");
-        }
         if (winner != null) {
             throw new ActionRejected("The game is over: start a rematch");
         }
@@ -92,10 +104,7 @@ public class TicTacToe {
 
     /** Clears the board for a new game; the players swap marks so the other one starts. */
     @Action
-    void rematch(Caller caller) {
-        if (markOf(caller.userId()) == null) {
-            throw new ActionRejected("Only the players can start a rematch");
-        }
+    void rematch() {
         if (winner == null) {
             throw new ActionRejected("Finish this game first");
         }

@@ -1,6 +1,8 @@
 package dev.tandem.processor.extract;
 
 import dev.tandem.Action;
+import dev.tandem.AllowRead;
+import dev.tandem.AllowWrite;
 import dev.tandem.Field;
 import dev.tandem.LiveObject;
 import dev.tandem.OnConnect;
@@ -38,9 +40,14 @@ public final class Annotations {
     /** {@code @View}. */
     public static final String VIEW = View.class.getCanonicalName();
 
+    /** {@code @AllowRead}. */
+    public static final String ALLOW_READ = AllowRead.class.getCanonicalName();
+    /** {@code @AllowWrite}. */
+    public static final String ALLOW_WRITE = AllowWrite.class.getCanonicalName();
+
     /** The annotations that mark members of a live-object class. */
     public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
-            ON_TIMER, SERVER_ONLY, VIEW);
+            ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE);
 
     /** The annotations that give a method a role. */
     static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER, VIEW);

@@ -2,6 +2,7 @@ package dev.tandem.processor.extract;
 
 import com.palantir.javapoet.ClassName;
 import dev.tandem.processor.Diagnostic;
+import dev.tandem.processor.model.AccessModel;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.InjectionPoint;
 import dev.tandem.processor.model.LiveObjectModel;
@@ -46,13 +47,14 @@ public final class LiveObjectExtractor {
         methods.extract(type);
         List<ViewModel> views = new ViewExtractor(context, mapper).extract(type, fields);
         List<InjectionPoint> constructor = new ConstructorExtractor(context).extract(type);
+        AccessModel access = new AccessExtractor(context).extract(type);
         if (context.reporter().errorCount() > errors) {
             return null;
         }
         return new LiveObjectModel(type, ClassName.get(type), typeName, Docs.of(context.elements(), type), fields,
                 methods.actions, constructor, methods.hooks.get(Annotations.ON_CREATE),
                 methods.hooks.get(Annotations.ON_CONNECT), methods.hooks.get(Annotations.ON_DISCONNECT),
-                methods.timers, mapper.valueTypes(), views);
+                methods.timers, mapper.valueTypes(), views, access);
     }
 
     private boolean checkClass(TypeElement type, AnnotationMirror annotation) {

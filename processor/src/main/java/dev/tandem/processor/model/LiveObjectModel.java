@@ -21,11 +21,12 @@ import javax.lang.model.element.TypeElement;
  * @param timers the {@code @OnTimer} methods, sorted by name
  * @param valueTypes the value types used, directly or nested, keyed by qualified name, sorted
  * @param views the {@code @View} methods, in declaration order
+ * @param access who may read and call what
  */
 public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
         List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
         HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes,
-        List<ViewModel> views) {
+        List<ViewModel> views, AccessModel access) {
 
     /** Copies the collections. */
     public LiveObjectModel {

@@ -76,8 +76,12 @@ final class ActionsWriter {
         for (ParameterModel p : a.clientParameters()) {
             params.add(CodeBlock.of("new $T($S, $S)", PARAMETER_DESCRIPTOR, p.name(), p.type().type().display()));
         }
+        List<String> secured = model.access().actionSecured().get(a.name());
+        CodeBlock securedArgument = secured == null ? CodeBlock.of("")
+                : CodeBlock.of(", $T.of($L)", List.class, AccessWriter.strings(secured));
         return FieldSpec.builder(ACTION_DESCRIPTOR, constant(a), Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T($S, $T.of($L))", ACTION_DESCRIPTOR, a.name(), List.class, CodeBlock.join(params, ", "))
+                .initializer("new $T($S, $T.of($L)$L)", ACTION_DESCRIPTOR, a.name(), List.class,
+                        CodeBlock.join(params, ", "), securedArgument)
                 .build();
     }
 

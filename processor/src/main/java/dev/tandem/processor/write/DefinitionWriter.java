@@ -68,6 +68,7 @@ final class DefinitionWriter {
         if (!model.timers().isEmpty()) {
             type.addMethod(onTimer());
         }
+        new AccessWriter(model).addTo(type);
         return type.build();
     }
 

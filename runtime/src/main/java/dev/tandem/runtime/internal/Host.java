@@ -107,7 +107,7 @@ public final class Host {
                 instance = instances.putIfAbsent(key, fresh);
                 if (instance == null) {
                     instance = fresh;
-                    activate(fresh);
+                    activate(fresh, message instanceof InstanceMessage.Read r && !ServerCaller.is(r.caller()));
                 }
             }
             if (instance.offer(message)) {
@@ -121,10 +121,23 @@ public final class Host {
         return new LiveInstance<>(key, this, definition, metrics.forType(key.type()));
     }
 
-    private void activate(LiveInstance<?> instance) {
+    /** @param mustExist a client's read activates it: if it was never stored, it is not created */
+    private void activate(LiveInstance<?> instance, boolean mustExist) {
         loaders.execute(() -> {
             try {
                 Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id());
+                if (stored.isEmpty() && mustExist) {
+                    instances.remove(instance.key, instance);
+                    instance.mailbox.close();
+                    instance.mailbox.drain(m -> {
+                        if (m instanceof InstanceMessage.Read r && !ServerCaller.is(r.caller())) {
+                            r.reply().completeExceptionally(notFound(instance.key));
+                        } else {
+                            repost(instance.key, m); // a join or call that came meanwhile creates it
+                        }
+                    });
+                    return;
+                }
                 List<StoredCall> calls = stored.isEmpty() ? List.of()
                         : store.loadCalls(instance.key.type(), instance.key.id(), oldestCallKept());
                 instance.activate(stored.map(s -> parse(s, calls)).orElse(null));
@@ -155,6 +168,12 @@ public final class Host {
             t = t.getCause();
         }
         return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + ": " + t.getMessage();
+    }
+
+    /** @return the answer to a client's read of an instance that was never created */
+    static LiveObjectException notFound(InstanceKey key) {
+        return new LiveObjectException(ErrorCode.NOT_FOUND, key + " does not exist: reading never creates an instance."
+                + " Connect to it or call one of its actions to create it");
     }
 
     /** Answers a message that will not be handled. */

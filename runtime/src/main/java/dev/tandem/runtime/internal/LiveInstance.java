@@ -3,6 +3,7 @@ package dev.tandem.runtime.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.runtime.ErrorCode;
+import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.Snapshot;
 import dev.tandem.runtime.metrics.TandemMetrics;
 import dev.tandem.runtime.storage.GroupCommitter;
@@ -39,6 +40,7 @@ final class LiveInstance<T> {
     private final ResumeBuffer resume;
     private final CallCache calls;
     private final InstanceTimers timers;
+    private final Access<T> access;
     private List<CallCache.Unstored> unstoredCalls = new ArrayList<>();
 
     private TurnRunner<T> turns;
@@ -49,6 +51,8 @@ final class LiveInstance<T> {
     private long confirmed;
     private long submitted;
     private boolean storedDirty;
+    /** Created here and not yet used by anyone allowed to: a refused client leaves nothing stored. */
+    private boolean unclaimed;
     private volatile long lastActivity;
     private volatile int connectionCount;
 
@@ -64,6 +68,7 @@ final class LiveInstance<T> {
         this.timers = new InstanceTimers(host.timerScheduler(),
                 (name, at) -> mailbox.offer(new InstanceMessage.TimerDue(name, at)));
         this.lastActivity = context.millis();
+        this.access = new Access<>(definition, key, host.config().getSecurity().isDenyByDefault());
     }
 
     // ---- activation, on a loader thread while the mailbox is suspended ----
@@ -102,8 +107,16 @@ final class LiveInstance<T> {
             timers.apply(created.timerChanges());
         }
         revision = 1;
-        lastStoredChange = 1;
-        storedDirty = true;
+        unclaimed = true; // stored once a join, call, read or timer is let in: see claim()
+    }
+
+    /** A new instance is stored from its first use that access rules let in. */
+    private void claim() {
+        if (unclaimed) {
+            unclaimed = false;
+            storedDirty = true;
+            lastStoredChange = revision;
+        }
     }
 
     /** What storage returned, parsed (but for the calls). */
@@ -173,6 +186,15 @@ final class LiveInstance<T> {
             entry.attach(reply);
             reply = entry::complete;
         }
+        LiveObjectException refused = access.refuseWrite(turns.target(), call.caller(), call.action());
+        if (refused != null) {
+            metrics.rejected(refused.code());
+            Outcome outcome = Outcome.failed(refused.code(), refused.getMessage());
+            java.util.function.Consumer<Outcome> refusedReply = reply;
+            gate.add(lastStoredChange, () -> refusedReply.accept(outcome), reason -> refusedReply.accept(outcome));
+            return; // answered (and remembered for a resend), nothing ran
+        }
+        claim();
         long start = System.nanoTime();
         TurnRunner.Result result = turns.run(o -> definition.actions().invoke(o, call.action(), call.arguments(), call.caller()));
         metrics.turn(System.nanoTime() - start, result.ok());
@@ -234,6 +256,13 @@ final class LiveInstance<T> {
 
     private void onJoin(InstanceMessage.Join join) {
         ClientConnection conn = join.connection();
+        LiveObjectException forbidden = access.refuseRead(turns.target(), conn);
+        if (forbidden != null) {
+            metrics.rejected(forbidden.code());
+            refuse(conn, forbidden.code() == ErrorCode.INTERNAL ? 4500 : 4403, forbidden.code(), forbidden.getMessage());
+            return;
+        }
+        claim();
         int max = host.config().getLimits().getMaxConnectionsPerInstance();
         if (connections.size() >= max) {
             refuse(conn, 4429, ErrorCode.UNAVAILABLE, key + " already has " + max
@@ -316,6 +345,17 @@ final class LiveInstance<T> {
     }
 
     private void onRead(InstanceMessage.Read read) {
+        if (unclaimed && !ServerCaller.is(read.caller())) {
+            read.reply().completeExceptionally(Host.notFound(key));
+            return;
+        }
+        LiveObjectException refused = access.refuseRead(turns.target(), read.caller());
+        if (refused != null) {
+            metrics.rejected(refused.code());
+            read.reply().completeExceptionally(refused);
+            return;
+        }
+        claim();
         Snapshot snapshot = new Snapshot(revision, epoch, views.stateForReader(read.caller(), turns.snapshot(false)));
         gate.add(lastStoredChange, () -> read.reply().complete(snapshot),
                 reason -> read.reply().completeExceptionally(new dev.tandem.runtime.LiveObjectException(ErrorCode.UNAVAILABLE, reason)));
@@ -334,6 +374,7 @@ final class LiveInstance<T> {
         if (!timers.take(due.timer(), due.dueAt())) {
             return; // moved or cancelled since
         }
+        claim();
         storedDirty = true; // the timer is no longer pending
         lastStoredChange = revision;
         TurnRunner.Result result = turns.run(o -> {

@@ -76,6 +76,11 @@ public final class TurnRunner<T> {
         }
     }
 
+    /** @return the live object, for checks that run between turns and only read it */
+    public T target() {
+        return target;
+    }
+
     /**
      * @param body the turn's code
      * @return how it ended; on failure every field is back at its committed value

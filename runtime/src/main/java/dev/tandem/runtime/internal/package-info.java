@@ -9,5 +9,7 @@
  * fields are diffed for storage but never into the patch; {@code Views} computes each distinct
  * viewer's {@code @View}s after a committed turn and {@code PatchFrames} gives each viewer its frame
  * (one shared frame when the type has no views).
+ * {@link dev.tandem.runtime.internal.Access} asks a type's access rules before a join, read or call
+ * is let in.
  */
 package dev.tandem.runtime.internal;

@@ -23,12 +23,17 @@ import java.util.ServiceLoader;
  * assertEquals("X", game.object().board.get(4));
  * }</pre>
  *
+ * <p>Access rules apply as on the server: {@code connect} and {@code read} ask {@code @AllowRead},
+ * {@code call} asks {@code @Secured} and {@code @AllowWrite}, and a refusal throws a
+ * {@code LiveObjectException} with code {@code forbidden}. Timers and hooks are not checked.
+ *
  * @param <T> the live-object class
  */
 public final class LiveObjectTestKit<T> {
 
     private final LiveObjectDefinition<T> definition;
     private final Map<Class<?>, Object> beans = new HashMap<>();
+    private boolean denyByDefault;
     private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
 
     private LiveObjectTestKit(LiveObjectDefinition<T> definition) {
@@ -65,6 +70,16 @@ public final class LiveObjectTestKit<T> {
         return this;
     }
 
+    /**
+     * Refuses what no access rule allows, as a server with {@code tandem.security.deny-by-default: true}.
+     *
+     * @return this kit
+     */
+    public LiveObjectTestKit<T> denyByDefault() {
+        this.denyByDefault = true;
+        return this;
+    }
+
     /** @return the clock instances see; advance it to make timers due */
     public ManualClock clock() {
         return clock;
@@ -78,6 +93,6 @@ public final class LiveObjectTestKit<T> {
      * @throws Exception whatever the constructor or {@code @OnCreate} throws
      */
     public TestInstance<T> create(String id) throws Exception {
-        return new TestInstance<>(definition, id, beans, clock);
+        return new TestInstance<>(definition, id, beans, clock, denyByDefault);
     }
 }

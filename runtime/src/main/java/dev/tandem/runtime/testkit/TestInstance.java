@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.Caller;
 import dev.tandem.Connection;
 import dev.tandem.LiveContext;
+import dev.tandem.runtime.LiveObjectException;
+import dev.tandem.runtime.internal.Access;
 import dev.tandem.runtime.internal.InstanceContext;
 import dev.tandem.runtime.internal.InstanceKey;
 import dev.tandem.runtime.internal.TurnRunner;
@@ -33,12 +35,13 @@ public final class TestInstance<T> {
     private final ManualClock clock;
     private final T object;
     private final TurnRunner<T> turns;
+    private final Access<T> access;
     private final List<ArrayNode> patches = new ArrayList<>();
     private final Map<String, Long> timers = new TreeMap<>();
     private long revision = 1;
 
-    TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock)
-            throws Exception {
+    TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock,
+            boolean denyByDefault) throws Exception {
         this.definition = definition;
         this.clock = clock;
         InstanceContext context = new InstanceContext(new InstanceKey(definition.typeName(), id), clock,
@@ -60,6 +63,7 @@ public final class TestInstance<T> {
             }
         });
         this.turns = new TurnRunner<>(object, definition.state(), context);
+        this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
         if (definition.hasOnCreate()) {
             turn(o -> {
                 definition.onCreate(o);
@@ -144,15 +148,44 @@ public final class TestInstance<T> {
      * @param arguments its arguments, by position
      * @return its encoded result (JSON null for {@code void})
      * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}
+     * @throws LiveObjectException {@code forbidden} when {@code @Secured} or {@code @AllowWrite} refuses
+     *     the caller (then nothing ran)
      */
     public JsonNode call(Caller caller, String action, Object... arguments) throws Exception {
+        LiveObjectException refused = access.refuseWrite(object, caller, action);
+        if (refused != null) {
+            throw refused;
+        }
         ArrayNode args = JSON.valueToTree(arguments);
         JsonNode result = turn(o -> definition.actions().invoke(o, action, args, caller));
         return result == null ? JSON.nullNode() : result;
     }
 
-    /** @param connection a client connecting: runs {@code @OnConnect} */
+    /**
+     * Reads the state as a client would over HTTP: {@code @AllowRead} (and a class-level
+     * {@code @Secured}) decide.
+     *
+     * @param caller who reads
+     * @return the state as clients see it
+     * @throws LiveObjectException {@code forbidden} when the caller may not read
+     */
+    public ObjectNode read(Caller caller) {
+        LiveObjectException refused = access.refuseRead(object, caller);
+        if (refused != null) {
+            throw refused;
+        }
+        return state();
+    }
+
+    /**
+     * A client connecting: {@code @AllowRead} decides first, as on the server, then {@code @OnConnect} runs.
+     *
+     * @param connection the client
+     * @throws LiveObjectException {@code forbidden} when the client may not read (then no hook ran)
+     * @throws Exception what {@code @OnConnect} threw
+     */
     public void connect(Connection connection) throws Exception {
+        read(connection);
         turn(o -> {
             definition.onConnect(o, connection);
             return null;
