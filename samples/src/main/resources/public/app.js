@@ -80,7 +80,10 @@ function showStatus(status) {
 
 /**
  * Connects the page to an instance of a type, with your name and colour as connection
- * attributes, and keeps the status badge up to date.
+ * attributes, and keeps the status badge up to date. Who you are to the server is not the name:
+ * it is the session credential the client module keeps in local storage ("tandem.session", issued
+ * by the server on the first visit), so a reload is the same user. The name and colour are display
+ * hints anyone can set; the samples decide nothing by them.
  */
 export async function open(type, fallbackId) {
   const id = instanceId(fallbackId);

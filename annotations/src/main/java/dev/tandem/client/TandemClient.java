@@ -1,6 +1,7 @@
 package dev.tandem.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,8 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class TandemClient implements Connector, AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Builder options;
     private final HttpClient http;
@@ -90,11 +93,11 @@ public final class TandemClient implements Connector, AutoCloseable {
             identified = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
                 if (r.statusCode() == 200) {
                     try {
-                        String issued = new ObjectMapper().readTree(r.body()).path("session").asText(null);
+                        String issued = JSON.readTree(r.body()).path("session").asText(null);
                         if (issued != null) {
                             issued(issued);
                         }
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // not a Tandem answer: the socket's session message will do
                     }
                 }

@@ -82,6 +82,21 @@ class JwtIdentityTest {
     }
 
     @Test
+    void aBrowserSendsItsTokenAsACookieOnTheWebSocketHandshake() throws Exception {
+        String id = TestServer.uniqueId("jwt-cookie");
+        String jwt = token("carol", SECRET).substring("Bearer ".length());
+        try (TestServer cookies = TestServer.start(Map.of(
+                "micronaut.security.enabled", true,
+                "micronaut.security.authentication", "cookie",
+                "micronaut.security.token.jwt.signatures.secret.generator.secret", SECRET,
+                "micronaut.security.intercept-url-map", List.of(Map.of("pattern", "/tandem/**", "access",
+                        List.of("isAnonymous()")))));
+             TestSocket carol = cookies.connect("guestbook", id, "", "Cookie", "JWT=" + jwt)) {
+            assertCarol(carol.awaitAnswer(carol.call("whoAmI")).get("value"));
+        }
+    }
+
+    @Test
     void aTokenSignedWithAnotherSecretIsNobody() throws Exception {
         String id = TestServer.uniqueId("jwt-forged");
         TestServer.Response r = server.post("/tandem/objects/guestbook/" + id + "/actions/whoAmI", "[]",

@@ -80,8 +80,9 @@ final class SessionCredentials {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (random.length != RANDOM_BYTES) {
-            return Optional.empty();
+        if (random.length != RANDOM_BYTES || !B64.encodeToString(random).equals(part)
+                || !B64.encodeToString(signature).equals(credential.substring(dot + 1))) {
+            return Optional.empty(); // one spelling per credential: no unused bits, no padding
         }
         for (int i = 0; i < keys.size(); i++) {
             if (MessageDigest.isEqual(mac(keys.get(i), part), signature)) {

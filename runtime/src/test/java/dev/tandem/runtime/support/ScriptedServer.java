@@ -105,6 +105,11 @@ public final class ScriptedServer implements AutoCloseable {
                     key = line.substring(line.indexOf(':') + 1).trim();
                 }
             }
+            if (key == null) { // plain HTTP, such as a client asking POST /tandem/session: not scripted
+                socket.getOutputStream().write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
             Peer peer = new Peer(target, socket);
             peer.out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: " + accept(key) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -105,8 +105,9 @@ public final class TestServer implements AutoCloseable {
         return TestSocket.open(wsUrl(type, id) + (query == null || query.isEmpty() ? "" : "?" + query), headers);
     }
 
+    /** Connects as a new anonymous user that already has its credential, so no session message comes first. */
     public TestSocket connect(String type, String id) {
-        return connect(type, id, "session=" + UUID.randomUUID());
+        return connect(type, id, "session=" + session());
     }
 
     /** @return a new anonymous session credential from this server ({@code POST /tandem/session}) */
