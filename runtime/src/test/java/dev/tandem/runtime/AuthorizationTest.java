@@ -21,10 +21,16 @@ import org.junit.jupiter.api.Test;
 class AuthorizationTest {
 
     static TestServer server;
+    static TestServer.User asAlice;
+    static TestServer.User asBob;
+    static TestServer.User asMallory;
 
     @BeforeAll
     static void start() {
         server = TestServer.start();
+        asAlice = server.user();
+        asBob = server.user();
+        asMallory = server.user();
     }
 
     @AfterAll
@@ -38,7 +44,7 @@ class AuthorizationTest {
 
     /** alice connects first (so she owns the vault) and shares it with {@code readers}. */
     private static TestSocket ownedByAlice(String id, String... readers) {
-        TestSocket alice = server.connect("vault", id, "session=alice");
+        TestSocket alice = server.connect("vault", id, "session=" + asAlice.session());
         alice.awaitType("snapshot");
         for (String reader : readers) {
             assertEquals("result", alice.awaitAnswer(alice.call("share", reader)).get("type").asText());
@@ -51,10 +57,10 @@ class AuthorizationTest {
         String id = TestServer.uniqueId("vault-join");
         try (TestSocket alice = ownedByAlice(id)) {
             Snapshot before = state(id);
-            try (TestSocket mallory = server.connect("vault", id, "session=mallory")) {
+            try (TestSocket mallory = server.connect("vault", id, "session=" + asMallory.session())) {
                 JsonNode error = mallory.awaitType("error");
                 assertEquals("forbidden", error.get("code").asText());
-                assertEquals("you may not read vault/" + id + ": its @AllowRead refused anonymous user 'mallory'",
+                assertEquals("you may not read vault/" + id + ": its @AllowRead refused anonymous user '" + asMallory.id() + "'",
                         error.get("message").asText());
                 assertEquals(4403, mallory.awaitClose());
                 assertTrue(mallory.seen().stream().noneMatch(m -> m.path("type").asText().equals("snapshot")),
@@ -63,7 +69,7 @@ class AuthorizationTest {
             alice.expectNoMessage("a patch from a refused join");
             Snapshot after = state(id);
             assertEquals(before.revision(), after.revision(), "nothing changed");
-            assertEquals(List.of("alice"), List.of(after.state().get("visitors").get(0).asText()));
+            assertEquals(List.of(asAlice.id()), List.of(after.state().get("visitors").get(0).asText()));
             assertEquals(1, after.state().get("visitors").size(), "@OnConnect did not run for the refused client");
         }
     }
@@ -71,17 +77,17 @@ class AuthorizationTest {
     @Test
     void aResumeIsCheckedAgain() {
         String id = TestServer.uniqueId("vault-resume");
-        try (TestSocket alice = ownedByAlice(id, "bob")) {
+        try (TestSocket alice = ownedByAlice(id, asBob.id())) {
             long rev;
             String epoch;
-            try (TestSocket bob = server.connect("vault", id, "session=bob")) {
+            try (TestSocket bob = server.connect("vault", id, "session=" + asBob.session())) {
                 JsonNode snapshot = bob.awaitType("snapshot");
                 rev = snapshot.get("rev").asLong();
                 epoch = snapshot.get("epoch").asText();
             }
-            alice.awaitAnswer(alice.call("unshare", "bob"));
+            alice.awaitAnswer(alice.call("unshare", asBob.id()));
             long revision = state(id).revision();
-            try (TestSocket bob = server.connect("vault", id, "session=bob&rev=" + rev + "&epoch=" + epoch)) {
+            try (TestSocket bob = server.connect("vault", id, "session=" + asBob.session() + "&rev=" + rev + "&epoch=" + epoch)) {
                 assertEquals("forbidden", bob.awaitType("error").get("code").asText());
                 assertEquals(4403, bob.awaitClose());
                 assertTrue(bob.seen().stream().noneMatch(TestSocket::isPatch), "no missed patch was sent");
@@ -93,8 +99,8 @@ class AuthorizationTest {
     @Test
     void aCallRefusedByAllowWriteIsAForbiddenAnswerAndChangesNothing() {
         String id = TestServer.uniqueId("vault-call");
-        try (TestSocket alice = ownedByAlice(id, "bob");
-                TestSocket bob = server.connect("vault", id, "session=bob&client=bobs-tab")) {
+        try (TestSocket alice = ownedByAlice(id, asBob.id());
+                TestSocket bob = server.connect("vault", id, "session=" + asBob.session() + "&client=bobs-tab")) {
             bob.awaitType("snapshot");
             long revision = state(id).revision();
             alice.awaitPatch(revision); // bob's visit
@@ -102,7 +108,7 @@ class AuthorizationTest {
             JsonNode refused = bob.awaitAnswer(41);
             assertEquals("error", refused.get("type").asText());
             assertEquals("forbidden", refused.get("code").asText());
-            assertEquals("you may not call 'open' on vault/" + id + ": @AllowWrite refused anonymous user 'bob'",
+            assertEquals("you may not call 'open' on vault/" + id + ": @AllowWrite refused anonymous user '" + asBob.id() + "'",
                     refused.get("message").asText());
             bob.callWithId(41, "open"); // a resend: answered again with the same refusal, never run
             assertEquals(refused, bob.awaitAnswer(41));
@@ -119,14 +125,14 @@ class AuthorizationTest {
     @Test
     void aRefusalIsTheCallsAnswerForAtMostOnceDelivery() {
         String id = TestServer.uniqueId("vault-once");
-        try (TestSocket alice = ownedByAlice(id, "bob");
-                TestSocket bob = server.connect("vault", id, "session=bob&client=bobs-tab")) {
+        try (TestSocket alice = ownedByAlice(id, asBob.id());
+                TestSocket bob = server.connect("vault", id, "session=" + asBob.session() + "&client=bobs-tab")) {
             bob.awaitType("snapshot");
-            alice.awaitAnswer(alice.call("unshare", "bob")); // bob stays connected: a joined client is not re-checked
+            alice.awaitAnswer(alice.call("unshare", asBob.id())); // bob stays connected: a joined client is not re-checked
             bob.callWithId(7, "peek");
             JsonNode refused = bob.awaitAnswer(7);
             assertEquals("forbidden", refused.get("code").asText());
-            alice.awaitAnswer(alice.call("share", "bob"));
+            alice.awaitAnswer(alice.call("share", asBob.id()));
             bob.callWithId(7, "peek");
             assertEquals(refused, bob.awaitAnswer(7), "the resend gets the remembered refusal, though bob may now peek");
             assertEquals("result", bob.awaitAnswer(bob.call("peek")).get("type").asText(), "a new call is checked anew");
@@ -139,7 +145,7 @@ class AuthorizationTest {
         try (TestSocket alice = ownedByAlice(id)) {
             JsonNode refused = alice.awaitAnswer(alice.call("smash"));
             assertEquals("forbidden", refused.get("code").asText());
-            assertEquals("Nobody may smash the vault, alice", refused.get("message").asText());
+            assertEquals("Nobody may smash the vault, " + asAlice.id(), refused.get("message").asText());
             assertEquals(0, state(id).state().get("opened").asInt());
         }
     }
@@ -147,28 +153,28 @@ class AuthorizationTest {
     @Test
     void httpReadsAndCallsObeyTheRules() {
         String id = TestServer.uniqueId("vault-http");
-        try (TestSocket alice = ownedByAlice(id, "bob")) {
+        try (TestSocket alice = ownedByAlice(id, asBob.id())) {
             long revision = state(id).revision();
-            TestServer.Response read = server.get("/tandem/objects/vault/" + id + "?session=mallory");
+            TestServer.Response read = server.get("/tandem/objects/vault/" + id + "?session=" + asMallory.session());
             assertEquals(403, read.status());
             assertEquals("forbidden", read.body().get("code").asText());
             assertTrue(read.body().get("message").asText().contains("its @AllowRead refused"), read.body().toString());
-            assertEquals(200, server.get("/tandem/objects/vault/" + id + "?session=bob").status());
+            assertEquals(200, server.get("/tandem/objects/vault/" + id + "?session=" + asBob.session()).status());
 
             TestServer.Response call = server.post("/tandem/objects/vault/" + id + "/actions/open", "[]",
-                    "X-Tandem-Session", "bob");
+                    "X-Tandem-Session", asBob.session());
             assertEquals(403, call.status());
             assertEquals("forbidden", call.body().get("code").asText());
             assertEquals(revision, state(id).revision(), "nothing changed");
             assertEquals(200, server.post("/tandem/objects/vault/" + id + "/actions/open", "[]",
-                    "X-Tandem-Session", "alice").status());
+                    "X-Tandem-Session", asAlice.session()).status());
         }
     }
 
     @Test
     void anHttpReadOfANeverUsedIdIsNotFoundAndCreatesNothing() {
         String id = TestServer.uniqueId("vault-never");
-        TestServer.Response read = server.get("/tandem/objects/vault/" + id + "?session=alice");
+        TestServer.Response read = server.get("/tandem/objects/vault/" + id + "?session=" + asAlice.session());
         assertEquals(404, read.status());
         assertEquals("not_found", read.body().get("code").asText());
         assertEquals("vault/" + id + " does not exist: reading never creates an instance. Connect to it or call one of"
@@ -180,9 +186,9 @@ class AuthorizationTest {
         assertTrue(server.bean(StateStore.class).load("vault", id).isEmpty(), "no row was written");
         assertTrue(server.bean(StateStore.class).load("counter", id).isEmpty(), "no row was written");
 
-        try (TestSocket alice = server.connect("vault", id, "session=alice")) {
+        try (TestSocket alice = server.connect("vault", id, "session=" + asAlice.session())) {
             alice.awaitType("snapshot");
-            assertEquals(200, server.get("/tandem/objects/vault/" + id + "?session=alice").status(),
+            assertEquals(200, server.get("/tandem/objects/vault/" + id + "?session=" + asAlice.session()).status(),
                     "once created, it reads");
         }
         assertEquals(200, server.post("/tandem/objects/counter/" + id + "/actions/get", "[]").status());

@@ -122,6 +122,22 @@ public final class TestServer implements AutoCloseable {
         return send(request).body().get("session").asText();
     }
 
+    /**
+     * An anonymous user of this server.
+     *
+     * @param session its credential, to present
+     * @param id its public user ID, what objects see
+     */
+    public record User(String session, String id) {
+    }
+
+    /** @return a new anonymous user, with its credential and user ID ({@code POST /tandem/session}) */
+    public User user() {
+        JsonNode body = send(HttpRequest.newBuilder(URI.create(httpUrl("/tandem/session")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).body();
+        return new User(body.get("session").asText(), body.get("userId").asText());
+    }
+
     /** An HTTP response: status and parsed JSON body. */
     public record Response(int status, JsonNode body) {
     }
