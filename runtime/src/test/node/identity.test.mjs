@@ -72,3 +72,23 @@ test("an explicit credential is that user; a user ID presented as one is a new u
     thief.close();
   }
 });
+
+test("a credential is kept per server and never presented to another one", async () => {
+  const { WebSocketServer } = await import("ws");
+  const mine = await connect(Guestbook, uid("mine"), options());
+  mine.close(); // the process now holds a credential for the test server
+  const other = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+  await new Promise(r => other.once("listening", r));
+  const seen = new Promise(r => other.once("connection", (socket, request) => {
+    r(request.url);
+    socket.close(4404, "no such type");
+  }));
+  try {
+    const attempt = connect(Guestbook, "x", options({ url: `ws://127.0.0.1:${other.address().port}`, connectTimeout: 2000 }));
+    const query = new URL(await seen, "ws://x").searchParams;
+    assert.equal(query.get("session"), null, "the other server gets no credential of the first");
+    await attempt.then(c => c.close(), () => {});
+  } finally {
+    other.close();
+  }
+});

@@ -68,6 +68,8 @@ public enum Diagnostic {
             + " @LiveObject class only. Put it on an action, or check the caller in the method itself."),
     SECURED_UNKNOWN_RULE(506, "@Secured on %s has \"%s\", which is not a rule Tandem knows. Use a role name or one of"
             + " isAuthenticated(), isAnonymous(), permitAll(), denyAll() (the SecurityRule constants)."),
+    SECURITY_ANNOTATION_IGNORED(507, "@%s on %s would not be checked: Tandem honours Micronaut Security's @Secured"
+            + " only, so it would be open to every caller. Use %s instead."),
     SERVER_ONLY_WITHOUT_FIELD(700, "@ServerOnly on %s has no effect: it is not a @Field, so it is neither stored nor"
             + " sent. Add @Field to store it and keep it on the server, or remove @ServerOnly."),
     SERVER_ONLY_NOT_STORED(701, "@ServerOnly can't be applied to %s: it is @Field(stored = false), so it would be"

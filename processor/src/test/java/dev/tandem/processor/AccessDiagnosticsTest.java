@@ -106,6 +106,20 @@ class AccessDiagnosticsTest {
     }
 
     @Test
+    void jsr250AnnotationsAreRefusedNotSilentlyIgnored() {
+        JavaFileObject rolesAllowed = JavaFileObjects.forSourceString("jakarta.annotation.security.RolesAllowed",
+                "package jakarta.annotation.security;\npublic @interface RolesAllowed { String[] value(); }\n");
+        JavaFileObject file = source("import jakarta.annotation.security.RolesAllowed;\n@LiveObject public class Doc {\n"
+                + "  @RolesAllowed(\"admin\") @Action void approve() {}\n}");
+        Compilation c = compile(file, rolesAllowed);
+        assertThat(c).failed();
+        assertErrors(c, List.of(new Expected(Diagnostic.SECURITY_ANNOTATION_IGNORED, file, "void approve",
+                "[TANDEM-507] @RolesAllowed on Doc.approve() would not be checked: Tandem honours Micronaut Security's"
+                        + " @Secured only, so it would be open to every caller. Use @Secured with the same roles,"
+                        + " like @Secured(\"admin\") instead.")));
+    }
+
+    @Test
     void allowAnnotationsOutsideALiveObject() {
         expect(Diagnostic.ANNOTATION_OUTSIDE_LIVE_OBJECT, "public class Doc {\n  @AllowRead boolean readers(Caller c)"
                 + " { return true; }\n}", "boolean readers", "@AllowRead on Doc.readers has no effect");

@@ -172,6 +172,27 @@ class AuthorizationTest {
     }
 
     @Test
+    void withoutAnAllowWriteRuleOnlyThoseAllowedToReadMayCallEvenOverHttp() {
+        String id = TestServer.uniqueId("club");
+        try (TestSocket founder = server.connect("club", id, "session=" + asAlice.session())) {
+            founder.awaitType("snapshot");
+            for (String action : List.of("join", "password")) {
+                TestServer.Response call = server.post("/tandem/objects/club/" + id + "/actions/" + action, "[]",
+                        "X-Tandem-Session", asMallory.session());
+                assertEquals(403, call.status(), action);
+                assertEquals("you may not call '" + action + "' on club/" + id + ": no @AllowWrite rule or @Secured"
+                        + " covers it, so its @AllowRead decides, and it refused anonymous user '" + asMallory.id() + "'",
+                        call.body().get("message").asText());
+            }
+            founder.expectNoMessage("a patch from a refused call");
+            assertEquals(List.of(asAlice.id()), List.of(server.bean(LiveObjects.class).read("club", id).join().state()
+                    .get("members").get(0).asText()));
+            assertEquals("hunter2", server.post("/tandem/objects/club/" + id + "/actions/password", "[]",
+                    "X-Tandem-Session", asAlice.session()).body().get("value").asText(), "a member may");
+        }
+    }
+
+    @Test
     void anHttpReadOfANeverUsedIdIsNotFoundAndCreatesNothing() {
         String id = TestServer.uniqueId("vault-never");
         TestServer.Response read = server.get("/tandem/objects/vault/" + id + "?session=" + asAlice.session());

@@ -105,4 +105,23 @@ class JwtIdentityTest {
         assertFalse("carol".equals(who.path("userId").asText()) || who.path("authenticated").asBoolean(),
                 "a forged token is not carol: " + r);
     }
+
+    @Test
+    void aLoginNamedLikeAnAnonymousUserIdIsRefusedNotMadeThatUser() throws Exception {
+        String id = TestServer.uniqueId("jwt-collide");
+        TestServer.User victim = server.user();
+        String expected = "the authenticated principal's name '" + victim.id() + "' has the form of an anonymous user"
+                + " ID ('u-' and 20 letters, digits, '-' or '_'), which Tandem reserves for anonymous users; give logins"
+                + " names of another form";
+        try (TestSocket impostor = server.connect("guestbook", id, "", "Authorization", token(victim.id(), SECRET))) {
+            JsonNode error = impostor.awaitType("error");
+            assertEquals("forbidden", error.get("code").asText());
+            assertEquals(expected, error.get("message").asText());
+            assertEquals(4403, impostor.awaitClose());
+        }
+        TestServer.Response r = server.post("/tandem/objects/guestbook/" + id + "/actions/whoAmI", "[]",
+                "Authorization", token(victim.id(), SECRET));
+        assertEquals(403, r.status());
+        assertEquals(expected, r.body().get("message").asText());
+    }
 }

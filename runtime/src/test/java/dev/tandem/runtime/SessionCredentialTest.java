@@ -107,6 +107,21 @@ class SessionCredentialTest {
     }
 
     @Test
+    void configuringAKeyAfterAGeneratedOneKeepsItsUsers() throws Exception {
+        Path data = Files.createTempDirectory("tandem-key");
+        String id = TestServer.uniqueId("adopt");
+        Opened before;
+        try (TestServer generated = TestServer.start(data, Map.of())) {
+            before = open(generated, id, null);
+        }
+        try (TestServer configured = TestServer.start(data, Map.of("tandem.security.session-key", KEY_1))) {
+            Opened after = open(configured, id, before.issued());
+            assertEquals(before.userId(), after.userId(), "the generated key still verifies");
+            assertTrue(after.issued() != null && !after.issued().equals(before.issued()), "re-issued under the configured key");
+        }
+    }
+
+    @Test
     void aRotatedKeyStillVerifiesAndItsHoldersAreReissuedAsTheSameUser() {
         String id = TestServer.uniqueId("rotate");
         Opened old;

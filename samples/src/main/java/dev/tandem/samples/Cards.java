@@ -2,6 +2,7 @@ package dev.tandem.samples;
 
 import dev.tandem.Action;
 import dev.tandem.ActionRejected;
+import dev.tandem.AllowWrite;
 import dev.tandem.Caller;
 import dev.tandem.Connection;
 import dev.tandem.Field;
@@ -89,6 +90,12 @@ public class Cards {
         }
         give(caller.userId());
         next();
+    }
+
+    /** Only seated players may deal a new round (watchers and strangers over HTTP may not). */
+    @AllowWrite("newRound")
+    boolean seated(Caller caller) {
+        return players.contains(caller.userId());
     }
 
     /** Shuffles every card back and deals each player a new hand. */

@@ -68,7 +68,8 @@ export interface ConnectOptions {
   url?: string;
   /**
    * An anonymous session credential to present (one saved from {@link ConnectOptions.onSession}).
-   * By default the client presents the one it keeps: browsers in local storage (`tandem.session`),
+   * By default the client presents the one it keeps for that server: browsers in local storage
+   * (`tandem.session` for the page's own server, `tandem.session <host:port>` for another one),
    * so a reload is the same user; Node in memory, per process. Without one, the server issues one
    * with the first connection. It is a secret that proves who you are, unlike {@link LiveObject.userId}:
    * never show it, log it or send it to a live object.

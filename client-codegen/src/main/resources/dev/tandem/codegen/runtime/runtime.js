@@ -37,8 +37,10 @@ class LiveHandle {
     if (!this._WebSocket) {
       throw new TypeError("no WebSocket implementation: pass options.WebSocket (in Node 20: import WebSocket from 'ws')");
     }
-    this._url = baseUrl(options.url) + "/tandem/ws/" + encodeURIComponent(type.type) + "/" + encodeURIComponent(id);
-    this._session = options.session || storedSession();
+    const base = baseUrl(options.url);
+    this._url = base + "/tandem/ws/" + encodeURIComponent(type.type) + "/" + encodeURIComponent(id);
+    this._server = serverOf(base); // credentials are per server: one server's is never shown to another
+    this._session = options.session || storedSession(this._server);
     this._client = randomId();
     this._nextCall = 1;
     this._pending = new Map(); // call id -> { action, args, resolve, reject, sent, result, timer }
@@ -165,20 +167,21 @@ class LiveHandle {
 
   _open() {
     if (!this._options.session) {
-      this._session = storedSession() || this._session; // another connection may have got one meanwhile
-      if (!this._session && pendingIssue && pendingIssue.owner !== this) {
-        // another connection is getting this page's credential: wait, so that both are one user
-        pendingIssue.promise.then(() => {
+      this._session = storedSession(this._server) || this._session; // another connection may have got one meanwhile
+      const pending = pendingIssues.get(this._server);
+      if (!this._session && pending && pending.owner !== this) {
+        // another connection is getting this page's credential for this server: wait, so that both are one user
+        pending.promise.then(() => {
           if (!this._closed && this._socket === null) {
             this._open();
           }
         });
         return;
       }
-      if (!this._session && !pendingIssue) {
+      if (!this._session && !pending) {
         let resolve;
         const promise = new Promise(r => { resolve = r; });
-        pendingIssue = { promise, resolve, owner: this };
+        pendingIssues.set(this._server, { promise, resolve, owner: this });
       }
     }
     const params = new URLSearchParams({ client: this._client });
@@ -265,7 +268,7 @@ class LiveHandle {
         // a credential the server issued to this connection: the secret that makes later connections the same user
         this._session = m.session;
         if (!this._options.session) {
-          storeSession(m.session);
+          storeSession(this._server, m.session);
         }
         this._releaseIssue();
         if (typeof this._options.onSession === "function") {
@@ -374,10 +377,10 @@ class LiveHandle {
 
   /** Lets connections that waited for this one's credential go ahead (with it, or to try themselves). */
   _releaseIssue() {
-    if (pendingIssue && pendingIssue.owner === this) {
-      const done = pendingIssue;
-      pendingIssue = null;
-      done.resolve();
+    const pending = pendingIssues.get(this._server);
+    if (pending && pending.owner === this) {
+      pendingIssues.delete(this._server);
+      pending.resolve();
     }
   }
 
@@ -612,31 +615,48 @@ function randomId() {
   return Math.random().toString(36).slice(2) + Date.now().toString(36);
 }
 
-let processSession = null;
-/** While a connection without a credential waits for the server's: { promise, resolve, owner }. */
-let pendingIssue = null;
+/** Per server (see serverOf): the credential this process keeps. */
+const processSessions = new Map();
+/** Per server, while a connection without a credential waits for the server's: { promise, resolve, owner }. */
+const pendingIssues = new Map();
 const STORAGE_KEY = "tandem.session";
 
 /**
- * The session credential this page or process keeps: a browser keeps it in local storage, so a
- * reload is the same user; Node keeps it in memory for the process. Null until the server issued one.
+ * Which server a credential belongs to: its host and port (ws and wss alike). A page's own server
+ * is "" so its credential is simply `tandem.session` in local storage; another server's is
+ * `tandem.session <host:port>`, so no server ever sees a credential another one issued.
  */
-function storedSession() {
+function serverOf(base) {
+  const host = base.replace(/^wss?:\/\//, "").split("/")[0].toLowerCase();
+  const own = globalThis.location && globalThis.location.host ? globalThis.location.host.toLowerCase() : null;
+  return host === own ? "" : host;
+}
+
+function storageKey(server) {
+  return server === "" ? STORAGE_KEY : STORAGE_KEY + " " + server;
+}
+
+/**
+ * The session credential this page or process keeps for a server: a browser keeps it in local
+ * storage, so a reload is the same user; Node keeps it in memory for the process. Null until the
+ * server issued one.
+ */
+function storedSession(server) {
   try {
     const storage = globalThis.localStorage;
     if (storage) {
-      return storage.getItem(STORAGE_KEY);
+      return storage.getItem(storageKey(server));
     }
   } catch (e) {
     // storage may be blocked; fall through
   }
-  return processSession;
+  return processSessions.get(server) || null;
 }
 
-function storeSession(session) {
-  processSession = session;
+function storeSession(server, session) {
+  processSessions.set(server, session);
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, session);
+    globalThis.localStorage?.setItem(storageKey(server), session);
   } catch (e) {
     // storage may be blocked: the credential lasts as long as the page
   }

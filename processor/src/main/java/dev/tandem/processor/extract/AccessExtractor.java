@@ -41,6 +41,7 @@ final class AccessExtractor {
                 .filter(m -> Annotations.mirror(m, Annotations.ACTION) != null)
                 .map(m -> m.getSimpleName().toString()).distinct().sorted().toList();
         List<String> classSecured = SecuredValues.of(context, type, type.getSimpleName().toString());
+        SecuredValues.refuseJsr250(context, type, type.getSimpleName().toString());
         Map<String, AccessModel.WriteRule> perAction = new LinkedHashMap<>();
         AccessModel.WriteRule general = null;
         Map<String, List<String>> actionSecured = new LinkedHashMap<>();
@@ -48,6 +49,7 @@ final class AccessExtractor {
             String where = MethodExtractor.where(type, method);
             boolean isAction = Annotations.mirror(method, Annotations.ACTION) != null;
             List<String> secured = SecuredValues.of(context, method, where);
+            SecuredValues.refuseJsr250(context, method, where);
             if (secured != null && !isAction) {
                 context.reporter().error(Diagnostic.SECURED_NOT_ON_ACTION, method, SecuredValues.mirror(method), where);
             }

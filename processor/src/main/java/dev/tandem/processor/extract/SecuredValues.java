@@ -22,6 +22,30 @@ final class SecuredValues {
     private SecuredValues() {
     }
 
+    /** The JSR-250 annotations Micronaut Security honours on controllers, which Tandem does not read. */
+    private static final List<String> JSR_250 = List.of("RolesAllowed", "PermitAll", "DenyAll");
+
+    /**
+     * Reports JSR-250 security annotations ({@code jakarta.annotation.security.*} or
+     * {@code javax.annotation.security.*}) on {@code element}: Tandem would not check them, so the
+     * element would be open to everyone while its author believes it guarded.
+     */
+    static void refuseJsr250(Context context, Element element, String where) {
+        for (AnnotationMirror m : element.getAnnotationMirrors()) {
+            String name = m.getAnnotationType().toString();
+            for (String simple : JSR_250) {
+                if (name.equals("jakarta.annotation.security." + simple) || name.equals("javax.annotation.security." + simple)) {
+                    String instead = switch (simple) {
+                        case "PermitAll" -> "@Secured(SecurityRule.PERMIT_ALL)";
+                        case "DenyAll" -> "@Secured(SecurityRule.DENY_ALL)";
+                        default -> "@Secured with the same roles, like @Secured(\"admin\")";
+                    };
+                    context.reporter().error(Diagnostic.SECURITY_ANNOTATION_IGNORED, element, m, simple, where, instead);
+                }
+            }
+        }
+    }
+
     static AnnotationMirror mirror(Element element) {
         return Annotations.mirror(element, SECURED);
     }

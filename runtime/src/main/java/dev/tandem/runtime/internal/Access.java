@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Internal API (used by the test kit too). Decides whether a client may read an instance or call
  * one of its actions: {@code @Secured} first, then {@code @AllowRead} / {@code @AllowWrite}, then
- * {@code tandem.security.deny-by-default}. The server's own reads and calls are not checked.
+ * {@code tandem.security.deny-by-default}. An action no {@code @AllowWrite} rule or {@code @Secured}
+ * covers may be called by whoever may read the instance. The server's own reads and calls are not checked.
  * Runs on the instance's turn thread, between turns: the rules may read fields.
  *
  * @param <T> the live-object class
@@ -84,6 +85,11 @@ public final class Access<T> {
         if (definition.hasAllowWrite(action)) {
             return rule(() -> definition.allowWrite(target, caller, action), what + ": @AllowWrite refused "
                     + who(caller), "@AllowWrite for '" + action + "'");
+        }
+        if (descriptor.secured().isEmpty() && definition.hasAllowRead()) {
+            // no rule of its own: who may not see the instance may not change it either (over HTTP too)
+            return rule(() -> definition.allowRead(target, caller), what + ": no @AllowWrite rule or @Secured covers"
+                    + " it, so its @AllowRead decides, and it refused " + who(caller), "@AllowRead");
         }
         if (denyByDefault && descriptor.secured().isEmpty()) {
             return forbidden(what + ": no @AllowWrite rule or @Secured covers it, and tandem.security.deny-by-default"

@@ -66,6 +66,21 @@ public final class StoredSecrets {
         }
     }
 
+    /**
+     * @param name the secret's name
+     * @return the stored secret, if there is one; never creates it
+     */
+    public java.util.Optional<byte[]> find(String name) {
+        schema.migrate();
+        try (Connection c = dataSource.getConnection()) {
+            String stored = read(c, name);
+            return stored == null ? java.util.Optional.empty() : java.util.Optional.of(Base64.getDecoder().decode(stored));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Tandem can't read its '" + name + "' secret in tandem_secret: "
+                    + e.getMessage() + ". Check datasources.default.*.", e);
+        }
+    }
+
     private static String read(Connection c, String name) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(SELECT)) {
             select.setString(1, name);

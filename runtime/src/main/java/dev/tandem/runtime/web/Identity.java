@@ -82,6 +82,12 @@ final class Identity {
     }
 
     private static Resolved authenticated(Principal principal) {
+        if (SessionCredentials.looksLikeUserId(principal.getName())) {
+            // else a login named like a (public) anonymous user ID would be that user
+            throw new LiveObjectException(ErrorCode.FORBIDDEN, "the authenticated principal's name '"
+                    + principal.getName() + "' has the form of an anonymous user ID ('u-' and 20 letters, digits, '-'"
+                    + " or '_'), which Tandem reserves for anonymous users; give logins names of another form");
+        }
         if (SECURITY && principal instanceof Authentication a) {
             Map<String, Object> claims = new LinkedHashMap<>();
             a.getAttributes().forEach((k, v) -> {

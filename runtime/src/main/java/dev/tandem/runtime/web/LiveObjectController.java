@@ -127,7 +127,7 @@ final class LiveObjectController {
      */
     private static void requireJson(HttpRequest<?> request) {
         MediaType type = request.getContentType().orElse(null);
-        if (type == null || !MediaType.APPLICATION_JSON.equals(type.getName())) {
+        if (type == null || !MediaType.APPLICATION_JSON.equalsIgnoreCase(type.getName())) {
             throw new LiveObjectException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "an action call's body must be sent"
                     + " with Content-Type: application/json (got " + (type == null ? "none" : type.getName())
                     + "); the body is the arguments, like [4] or {\"cell\": 4}");
@@ -168,8 +168,10 @@ final class LiveObjectController {
         }
     }
 
+    /** A read or a result may hold the caller's own views: no cache may keep it for anyone else. */
     private static HttpResponse<String> json(ObjectNode body) {
-        return HttpResponse.ok(StoredJson.text(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return HttpResponse.ok(StoredJson.text(body)).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(io.micronaut.http.HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 
     private static HttpResponse<String> failure(Throwable error) {

@@ -105,7 +105,7 @@ final class LiveSocket {
             host.join(key, connection, revision(params.get("rev")), params.get("epoch"));
         } catch (LiveObjectException e) {
             sink.send(Frames.error(null, e.code(), e.getMessage()));
-            sink.close(e.code() == ErrorCode.NOT_FOUND ? 4404 : 4400, e.getMessage());
+            sink.close(e.code() == ErrorCode.NOT_FOUND ? 4404 : e.code() == ErrorCode.FORBIDDEN ? 4403 : 4400, e.getMessage());
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * configuration allows ({@code micronaut.server.cors.*}). Browsers don't apply CORS to
  * WebSockets, so without this any site could open one to the server on its visitor's behalf.
  */
-@ServerFilter({"/tandem/ws/**", "/tandem/objects/**", "/tandem/session"})
+@ServerFilter({"/tandem/ws/**", "/tandem/objects/**", "/tandem/session", "/tandem/session/**"})
 final class OriginCheck {
 
     private final List<String> allowed;

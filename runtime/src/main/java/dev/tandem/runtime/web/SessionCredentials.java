@@ -43,6 +43,10 @@ final class SessionCredentials {
         for (String previous : security.getPreviousSessionKeys()) {
             keys.add(new SecretKeySpec(previous.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         }
+        if (security.getSessionKey() != null) {
+            // a key generated before one was configured still verifies: its holders move to the new key
+            secrets.find("session-key").ifPresent(generated -> keys.add(new SecretKeySpec(generated, "HmacSHA256")));
+        }
     }
 
     /** A credential that checked out: the holder's secret part, and whether the current key signed it. */
@@ -90,6 +94,13 @@ final class SessionCredentials {
             }
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern USER_ID = java.util.regex.Pattern.compile("u-[A-Za-z0-9_-]{20}");
+
+    /** @return whether {@code name} has the form of an anonymous user ID, a form no login may take */
+    static boolean looksLikeUserId(String name) {
+        return name != null && USER_ID.matcher(name).matches();
     }
 
     /** @return the public user ID of a credential's secret part: one way, and the same under every key */
