@@ -19,7 +19,7 @@ class SessionCredentialsTest {
         TandemConfiguration config = new TandemConfiguration();
         config.getSecurity().setSessionKey(key);
         config.getSecurity().setPreviousSessionKeys(List.of(previous));
-        return new SessionCredentials(config, null); // a configured key never touches the database
+        return new SessionCredentials(config, null); // a configured key needs no database (but adopts a generated one there)
     }
 
     @Test
