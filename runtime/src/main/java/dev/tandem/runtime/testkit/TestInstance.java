@@ -62,13 +62,13 @@ public final class TestInstance<T> {
                 return context;
             }
         });
-        this.turns = new TurnRunner<>(object, definition.state(), context);
+        this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
-        if (definition.hasOnCreate()) {
-            turn(o -> {
+        if (definition.hasOnCreate() || definition.machine() != null) {
+            apply(turns.runCreate(definition.hasOnCreate() ? o -> {
                 definition.onCreate(o);
                 return null;
-            });
+            } : null));
         }
         patches.clear();
         revision = 1; // as on the server: a new instance, @OnCreate included, is revision 1
@@ -147,7 +147,9 @@ public final class TestInstance<T> {
      * @param action the action's name
      * @param arguments its arguments, by position
      * @return its encoded result (JSON null for {@code void})
-     * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}
+     * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}, or an
+     *     {@code InvalidTransitionException} when its {@code @Transition} does not start in the current state
+     *     (then nothing ran)
      * @throws LiveObjectException {@code forbidden} when {@code @Secured} or {@code @AllowWrite} refuses
      *     the caller (then nothing ran)
      */
@@ -157,7 +159,7 @@ public final class TestInstance<T> {
             throw refused;
         }
         ArrayNode args = JSON.valueToTree(arguments);
-        JsonNode result = turn(o -> definition.actions().invoke(o, action, args, caller));
+        JsonNode result = apply(turns.runAction(action, o -> definition.actions().invoke(o, action, args, caller)));
         return result == null ? JSON.nullNode() : result;
     }
 
@@ -220,15 +222,18 @@ public final class TestInstance<T> {
             }
             String timer = next;
             timers.remove(timer);
-            turn(o -> {
+            apply(turns.runTimer(timer, o -> {
                 definition.onTimer(o, timer);
                 return null;
-            });
+            }));
         }
     }
 
     private JsonNode turn(TurnRunner.Body<T> body) throws Exception {
-        TurnRunner.Result result = turns.run(body);
+        return apply(turns.run(body));
+    }
+
+    private JsonNode apply(TurnRunner.Result result) throws Exception {
         if (!result.ok()) {
             if (result.failure() instanceof Exception e) {
                 throw e;
