@@ -51,7 +51,7 @@ final class MachineWriter {
                 .addField(FieldSpec.builder(self, "INSTANCE", Modifier.STATIC, Modifier.FINAL)
                         .initializer("new $T()", self).build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                        .addStatement("super($S, $L, $L,\n$>$L,\n$L,\n$L,\n$L)$<", machine.field(), strings(machine.states()),
+                        .addStatement("super($S, $L, $L,\n$L,\n$L,\n$L,\n$L)", machine.field(), strings(machine.states()),
                                 machine.states().indexOf(machine.initial()), list(actions), strings(machine.free()),
                                 list(timers), list(timed))
                         .build())
