@@ -23,7 +23,10 @@ record Machine(String field, List<Map.Entry<String, List<String>>> transitions, 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, Machine> LOADED = new ConcurrentHashMap<>();
 
-    /** @return the machine of a type, or one where every action is free when it has none (or no model is found) */
+    /**
+     * @return the machine of a type (one where every action is free when the type has no {@code @State}
+     *     field), or {@code null} when its model document is not on the classpath
+     */
     static Machine of(String typeName) {
         return LOADED.computeIfAbsent(typeName, Machine::load);
     }

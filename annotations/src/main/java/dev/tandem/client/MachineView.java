@@ -8,7 +8,9 @@ import java.util.List;
  * What one state of a live object allows, computed on the client from the type's state machine
  * with no round trip ({@link LiveConnection#machine()}; generated clients expose it as
  * {@code allowed()}, {@code can(...)} and {@code matches(...)}). A type without a {@code @State}
- * field allows all its actions and matches no state; before the first snapshot nothing is allowed.
+ * field allows all its actions and matches no state; before the first snapshot, or when the type's
+ * model document ({@code META-INF/tandem/models/<type>.json}) is not on the classpath, nothing is
+ * allowed.
  *
  * <pre>{@code
  * MachineView now = order.connection().machine();
