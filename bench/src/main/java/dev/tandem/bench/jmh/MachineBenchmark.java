@@ -3,6 +3,7 @@ package dev.tandem.bench.jmh;
 import dev.tandem.runtime.internal.InstanceContext;
 import dev.tandem.runtime.internal.InstanceKey;
 import dev.tandem.runtime.internal.TurnRunner;
+import dev.tandem.spi.StateMachine;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ public class MachineBenchmark {
 
     private TurnRunner<Shipment> checked;
     private TurnRunner<Shipment> unchecked;
+    private StateMachine<Shipment> machine;
+    private Shipment shipment;
     private final TurnRunner.Body<Shipment> note = o -> {
         o.notes++;
         return null;
@@ -45,6 +48,8 @@ public class MachineBenchmark {
         InstanceContext context = new InstanceContext(new InstanceKey("bench-shipment", "s"), Clock.systemUTC(), List.of());
         checked = new TurnRunner<>(new Shipment(), definition.state(), context, definition.machine());
         unchecked = new TurnRunner<>(new Shipment(), definition.state(), context);
+        machine = definition.machine();
+        shipment = new Shipment();
     }
 
     @Benchmark
@@ -55,6 +60,13 @@ public class MachineBenchmark {
     @Benchmark
     public TurnRunner.Result unchecked() {
         return unchecked.runAction("note", note);
+    }
+
+    /** The check alone, as the runtime makes it: rule lookup, state read, {@code from} test. */
+    @Benchmark
+    public boolean checkAlone() {
+        StateMachine.Rule rule = machine.action("note");
+        return rule == null || rule.from()[machine.state(shipment)];
     }
 
     @Benchmark
