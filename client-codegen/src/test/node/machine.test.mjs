@@ -1,12 +1,12 @@
 // The client's state-machine view (allowed, can, matches) and its InvalidTransition error, with the
-// generated served client of the hand-written order model (client-codegen/src/test/resources/models).
+// generated served client of the processor's golden order model (a machine with a free action).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import WebSocket from "ws";
 import { connect, InvalidTransition, machineView, Order, TandemError, TicTacToe } from "./client.js";
 import { scriptedServer, waitFor } from "./scripted-server.mjs";
 
-const pending = { status: "PENDING", items: [], label: "" };
+const pending = { status: "PENDING", items: [], name: "" };
 
 test("allowed, can and matches follow the state field, with no round trip", async () => {
   const server = await scriptedServer(pending);

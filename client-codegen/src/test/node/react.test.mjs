@@ -18,7 +18,7 @@ const { useLiveObject } = await import("./client/react.js");
 const { Order } = await import("./client.js");
 
 test("the hook's allowed, can and matches update after a patch", async () => {
-  const server = await scriptedServer({ status: "PENDING", items: [], label: "" });
+  const server = await scriptedServer({ status: "PENDING", items: [], name: "" });
   const renders = [];
   function OrderView() {
     const hook = useLiveObject(Order, "o-1", { url: server.url, WebSocket });

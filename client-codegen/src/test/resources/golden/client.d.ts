@@ -75,11 +75,11 @@ export declare const Everything: LiveObjectType<EverythingState, EverythingActio
 
 // order (com.example.Order)
 
-/** An order: a state machine (written by hand to the model contract until the processor emits it). */
+/** The order machine: every part of a state machine once. */
 export interface OrderState {
   status: OrderStatus;
   items: string[];
-  label: string;
+  name: string;
 }
 
 /** The actions of order. Each promise resolves once the local state includes the turn's changes, and rejects with a TandemError. */
@@ -87,7 +87,7 @@ export interface OrderActions {
   cancel(reason: string): Promise<void>;
   deliver(): Promise<void>;
   pay(paymentId: string): Promise<void>;
-  rename(label: string): Promise<void>;
+  rename(name: string): Promise<void>;
   ship(): Promise<void>;
 }
 
@@ -215,11 +215,7 @@ export interface EverythingPair {
   right: number | null;
 }
 
-/**
- * Where an order stands.
- *
- * Java: com.example.Order.Status
- */
+/** Java: com.example.Order.Status */
 export type OrderStatus =
   | "PENDING"
   | "PAID"

@@ -22,13 +22,11 @@ import org.junit.jupiter.api.Test;
 class TypeScriptGeneratorTest {
 
     static final Path MODELS = Path.of("../processor/src/test/resources/golden/expected");
-    /** Model documents written by hand to the contract in docs/MODEL.md: a state machine ({@code order}). */
-    static final Path FIXTURES = Path.of("src/test/resources/models");
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = "true".equals(System.getenv("TANDEM_UPDATE_GOLDEN"));
 
     static List<LiveObjectModel> models() throws IOException {
-        return ModelSources.fromClasspath(List.of(MODELS, FIXTURES));
+        return ModelSources.fromClasspath(List.of(MODELS));
     }
 
     @Test

@@ -117,6 +117,34 @@ public final class TestInstance<T> {
         return turns.snapshot(true).deepCopy();
     }
 
+    /**
+     * The state machine's current state, as clients see it.
+     *
+     * <pre>{@code
+     * order.call(ada, "pay", "p-1");
+     * assertEquals("PROCESSING", order.machineState());
+     * assertEquals(List.of("cancel", "ship"), order.allowed());
+     * }</pre>
+     *
+     * @return the name of the state the {@code @State} field holds
+     * @throws IllegalStateException if the class has no {@code @State}
+     */
+    public String machineState() {
+        return machine().states().get(machine().state(object));
+    }
+
+    /** @return the actions allowed in the current state, in the order clients compute them */
+    public List<String> allowed() {
+        return machine().allowed(machine().state(object));
+    }
+
+    private dev.tandem.spi.StateMachine<T> machine() {
+        if (definition.machine() == null) {
+            throw new IllegalStateException(definition.typeName() + " has no @State field, so no state machine");
+        }
+        return definition.machine();
+    }
+
     /** @return the revision: 1 after creation, one more per turn that changed something */
     public long revision() {
         return revision;
