@@ -93,12 +93,12 @@ class MachineDiagnosticsTest {
         JavaFileObject file = source(MACHINE + "  @Action @Transition(from = \"PENDING\", to = \"CANCELLED\") void cancel() {}\n}");
         Compilation c = compile(file);
         assertThat(c).succeeded();
-        assertThat(c).hadWarningContaining("[" + Diagnostic.STATE_UNREACHABLE.code() + "] State PAID of Order.status"
+        assertThat(c).hadWarningContaining("[TANDEM-850] State PAID of Order.status"
                 + " can't be reached from the initial state PENDING").inFile(file).onLineContaining("Status status");
         assertThat(c).hadWarningCount(1);
         JavaFileObject dead = source(MACHINE + "  @Action @Transition(from = \"PENDING\", to = \"PAID\") void pay() {}\n}");
         Compilation d = compile(dead);
-        assertThat(d).hadWarningContaining("[" + Diagnostic.STATE_NO_WAY_OUT.code() + "] State PAID of Order.status has"
+        assertThat(d).hadWarningContaining("[TANDEM-851] State PAID of Order.status has"
                 + " no way out").inFile(dead).onLineContaining("Status status");
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tandem.runtime.fixtures.Misstarted;
 import dev.tandem.runtime.fixtures.Order;
 import dev.tandem.runtime.fixtures.Toggle;
 import dev.tandem.runtime.testkit.LiveObjectTestKit;
@@ -68,6 +69,14 @@ class MachineTestKitTest {
         assertEquals(List.of(), List.copyOf(paid.timers().keySet()), "cancelled on leaving PENDING");
         paid.advance(Duration.ofHours(2));
         assertEquals("PROCESSING", paid.machineState());
+    }
+
+    @Test
+    void anInitializerThatDisagreesWithTheDeclaredInitialStateIsRefusedAtCreation() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LiveObjectTestKit.of(Misstarted.class).create("m"));
+        assertEquals("the @State field 'light' holds GREEN after construction, but @State(initial = \"RED\") declares"
+                + " the initial state. Make its initializer and 'initial' agree", e.getMessage());
     }
 
     @Test
