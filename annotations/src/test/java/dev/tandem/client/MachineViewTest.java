@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java client's view of a state machine, from the model document on the classpath (the order
- * model of {@code src/test/resources}, written to the contract in docs/MODEL.md), and the typed
+ * model of {@code src/test/resources}, a copy of the processor's golden order model), and the typed
  * error an {@code invalid_transition} frame becomes.
  */
 class MachineViewTest {
