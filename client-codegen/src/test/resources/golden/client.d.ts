@@ -73,6 +73,27 @@ export interface EverythingActions {
 /** The everything live object: pass it to `connect`, like `connect(Everything, id)`. */
 export declare const Everything: LiveObjectType<EverythingState, EverythingActions>;
 
+// order (com.example.Order)
+
+/** The issue's order machine: every part of a state machine once. */
+export interface OrderState {
+  status: OrderStatus;
+  items: string[];
+  name: string;
+}
+
+/** The actions of order. Each promise resolves once the local state includes the turn's changes, and rejects with a TandemError. */
+export interface OrderActions {
+  cancel(reason: string): Promise<void>;
+  deliver(): Promise<void>;
+  pay(paymentId: string): Promise<void>;
+  rename(name: string): Promise<void>;
+  ship(): Promise<void>;
+}
+
+/** The order live object: pass it to `connect`, like `connect(Order, id)`. */
+export declare const Order: LiveObjectType<OrderState, OrderActions>;
+
 // poker (com.example.Poker)
 
 /** A card table: each player sees only their own hand. */
@@ -193,6 +214,14 @@ export interface EverythingPair {
   /** A 32-bit integer. */
   right: number | null;
 }
+
+/** Java: com.example.Order.Status */
+export type OrderStatus =
+  | "PENDING"
+  | "PAID"
+  | "SHIPPED"
+  | "DELIVERED"
+  | "CANCELLED";
 
 /**
  * A plain class with a getter and setter pair.

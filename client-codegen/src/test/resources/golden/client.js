@@ -4,6 +4,9 @@ export { applyPatch, connect, TandemError } from "./client/runtime.js";
 /** The everything live object: pass it to `connect`, like `connect(Everything, id)`. */
 export const Everything = Object.freeze({ type: "everything", actions: Object.freeze(["describe", "swap", "tally"]) });
 
+/** The order live object: pass it to `connect`, like `connect(Order, id)`. */
+export const Order = Object.freeze({ type: "order", actions: Object.freeze(["cancel", "deliver", "pay", "rename", "ship"]) });
+
 /** The poker live object: pass it to `connect`, like `connect(Poker, id)`. */
 export const Poker = Object.freeze({ type: "poker", actions: Object.freeze(["deal"]) });
 

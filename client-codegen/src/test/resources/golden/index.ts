@@ -76,6 +76,30 @@ export const Everything: LiveObjectType<EverythingState, EverythingActions> = {
   actions: ["describe", "swap", "tally"],
 };
 
+// order (com.example.Order)
+
+/** The issue's order machine: every part of a state machine once. */
+export interface OrderState {
+  status: OrderStatus;
+  items: string[];
+  name: string;
+}
+
+/** The actions of order. Each promise resolves once the local state includes the turn's changes, and rejects with a TandemError. */
+export interface OrderActions {
+  cancel(reason: string): Promise<void>;
+  deliver(): Promise<void>;
+  pay(paymentId: string): Promise<void>;
+  rename(name: string): Promise<void>;
+  ship(): Promise<void>;
+}
+
+/** The order live object: pass it to `connect`, like `connect(Order, id)`. */
+export const Order: LiveObjectType<OrderState, OrderActions> = {
+  type: "order",
+  actions: ["cancel", "deliver", "pay", "rename", "ship"],
+};
+
 // poker (com.example.Poker)
 
 /** A card table: each player sees only their own hand. */
@@ -208,6 +232,14 @@ export interface EverythingPair {
   /** A 32-bit integer. */
   right: number | null;
 }
+
+/** Java: com.example.Order.Status */
+export type OrderStatus =
+  | "PENDING"
+  | "PAID"
+  | "SHIPPED"
+  | "DELIVERED"
+  | "CANCELLED";
 
 /**
  * A plain class with a getter and setter pair.
