@@ -1,8 +1,8 @@
 // How an application uses the generated client; type-checked with tsc --strict. Lines preceded by
 // an expect-error directive must fail to compile, so the types are shown to be strict, not just valid.
 import WebSocket from "ws";
-import { connect, Everything, Poker, Shop, TandemError, TicTacToe, Whiteboard } from "./index.js";
-import type { EverythingLevel, EverythingPair, LiveObject, ShopReceipt, Status, TicTacToeActions, TicTacToeState } from "./index.js";
+import { connect, Everything, InvalidTransition, machineView, Order, Poker, Shop, TandemError, TicTacToe, Whiteboard } from "./index.js";
+import type { ActionName, EverythingLevel, EverythingPair, LiveObject, OrderActions, OrderState, OrderStatus, ShopReceipt, Status, TicTacToeActions, TicTacToeState } from "./index.js";
 import { useLiveObject } from "./react.js";
 
 export async function ticTacToe(): Promise<void> {
@@ -109,4 +109,54 @@ export async function poker(): Promise<void> {
   const secret: import("./index.js").PokerSecret = null!;
   await table.actions.deal("AS");
   console.log(hand, seat, onTable, secret);
+}
+
+export async function machine(): Promise<void> {
+  const order: LiveObject<OrderState, OrderActions, OrderStatus> = await connect(Order, "o-1", { url: "ws://127.0.0.1:8080", WebSocket });
+  const status: OrderStatus = order.state.status; // a union of the states, not a string
+  // @ts-expect-error the state field is one of the states
+  const other: typeof order.state.status = "LOST";
+  const allowed: readonly ("pay" | "cancel" | "ship" | "deliver" | "rename")[] = order.allowed;
+  // @ts-expect-error allowed holds action names, not any string
+  const anyName: readonly "fly"[] = order.allowed;
+  const canPay: boolean = order.can.pay;
+  // @ts-expect-error can has a flag per action and no others
+  order.can.fly;
+  // @ts-expect-error the flags are read-only
+  order.can.pay = true;
+  const paid: boolean = order.matches("PAID");
+  // @ts-expect-error a misspelt state does not compile
+  order.matches("PAYED");
+  if (order.can.pay) {
+    await order.actions.pay("p-1");
+  }
+  try {
+    await order.actions.deliver();
+  } catch (e) {
+    if (e instanceof InvalidTransition) {
+      const state: string = e.state;
+      const handled: readonly string[] = e.allowed;
+      const code: "invalid_transition" = e.code;
+      void [state, handled, code];
+    }
+  }
+  const view = machineView(Order, { ...order.state, status: "PAID" });
+  const fromPaid: readonly ActionName<OrderActions>[] = view.allowed;
+  // a type without a machine: every action allowed, and no state to match
+  const game = await connect(TicTacToe, "g");
+  const moves: readonly "play"[] = game.allowed;
+  // @ts-expect-error no machine, so no state names
+  game.matches("PAID");
+  void [status, other, allowed, anyName, canPay, paid, fromPaid, moves];
+}
+
+export function OrderButtons(): string {
+  const { can, allowed, matches, object } = useLiveObject(Order, "o-1");
+  const delivered: boolean = matches("DELIVERED");
+  // @ts-expect-error the hook's matches is typed too
+  matches("GONE");
+  if (can.ship) {
+    void object?.actions.ship();
+  }
+  return `${allowed.join(", ")} ${delivered}`;
 }

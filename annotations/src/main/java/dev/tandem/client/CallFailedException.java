@@ -2,12 +2,13 @@ package dev.tandem.client;
 
 /**
  * A call or connection failed on the server. {@link #code()} is one of the protocol's stable codes
- * ({@code rejected}, {@code bad_arguments}, {@code unknown_action}, {@code not_found},
+ * ({@code rejected}, {@code invalid_transition}, {@code bad_arguments}, {@code unknown_action}, {@code not_found},
  * {@code forbidden}, {@code too_large}, {@code rate_limited}, {@code timeout}, {@code internal},
  * {@code unavailable}), or the client's own {@code connection_failed} and {@code closed}; for {@code rejected} the message is the one the action's
- * {@code ActionRejected} carried, meant for the end user.
+ * {@code ActionRejected} carried, meant for the end user. For {@code invalid_transition} it is an
+ * {@link InvalidTransitionException}, with the state and the allowed actions as data.
  */
-public final class CallFailedException extends RuntimeException {
+public sealed class CallFailedException extends RuntimeException permits InvalidTransitionException {
 
     private static final long serialVersionUID = 1L;
 

@@ -33,6 +33,21 @@ public interface LiveConnection extends AutoCloseable {
     ConnectionStatus status();
 
     /**
+     * What the current state allows, computed here from the type's state machine (read from its
+     * model document on the classpath, {@code META-INF/tandem/models/<type>.json}) with no round
+     * trip. A type without a {@code @State} field allows all its actions.
+     *
+     * <pre>{@code
+     * if (order.connection().machine().can("pay")) order.actions().pay("p-1");
+     * }</pre>
+     *
+     * @return the view of {@link #state()}
+     */
+    default MachineView machine() {
+        return MachineView.of(typeName(), state());
+    }
+
+    /**
      * Calls an action. Calls made while reconnecting are queued and sent, with their original call
      * IDs, once the connection is back; the server runs each call at most once.
      *

@@ -242,7 +242,7 @@ final class SocketConnection implements LiveConnection, SocketListener.Events {
                     }
                 }
                 case "error" -> {
-                    CallFailedException error = new CallFailedException(m.get("code").asText(), m.get("message").asText());
+                    CallFailedException error = InvalidTransitionException.fromFrame(m);
                     if (m.has("id")) {
                         calls.fail(m.get("id").asLong(), error);
                     } else if (!everOpen) {

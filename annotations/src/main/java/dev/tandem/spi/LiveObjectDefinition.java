@@ -95,6 +95,11 @@ public interface LiveObjectDefinition<T> {
         throw new IllegalArgumentException(typeName() + " has no @OnTimer method named '" + timer + "'");
     }
 
+    /** @return the checked state machine when the class has a {@code @State} field, else {@code null} */
+    default StateMachine<T> machine() {
+        return null;
+    }
+
     // ---- who may do what; see @AllowRead, @AllowWrite ----
 
     /**

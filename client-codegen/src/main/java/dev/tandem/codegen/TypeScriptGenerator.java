@@ -60,21 +60,21 @@ public final class TypeScriptGenerator {
     /** The import and re-exports that open a typed file ({@code index.ts}, {@code client.d.ts}). */
     private static String typedExports(String runtime) {
         return "import type { LiveObjectType } from \"" + runtime + "\";\n\n"
-                + "export { applyPatch, connect, TandemError } from \"" + runtime + "\";\n"
-                + "export type { ConnectOptions, DeepReadonly, ErrorCode, LiveObject, LiveObjectType, Status } from \""
-                + runtime + "\";\n";
+                + "export { applyPatch, connect, InvalidTransition, machineView, TandemError } from \"" + runtime + "\";\n"
+                + "export type { ActionName, ConnectOptions, DeepReadonly, ErrorCode, LiveObject, LiveObjectType, Machine,"
+                + " MachineView, Status } from \"" + runtime + "\";\n";
     }
 
     /** @return {@code client.js}, {@code client.d.ts} and {@code client/} runtime files, as the server serves them */
     public List<GeneratedFile> served() {
         List<GeneratedFile> files = new ArrayList<>();
         StringBuilder js = new StringBuilder(HEADER)
-                .append("export { applyPatch, connect, TandemError } from \"./client/runtime.js\";\n");
+                .append("export { applyPatch, connect, InvalidTransition, machineView, TandemError } from \"./client/runtime.js\";\n");
         for (LiveObjectModel m : models) {
             js.append('\n').append(TsDoc.comment("", descriptorDoc(m)))
                     .append("export const ").append(m.name()).append(" = Object.freeze({ type: ")
                     .append(quote(m.typeName())).append(", actions: Object.freeze([").append(actionNames(m))
-                    .append("]) });\n");
+                    .append("])").append(MachineLiteral.frozen(m.machine())).append(" });\n");
         }
         files.add(new GeneratedFile("client.js", js.toString()));
         StringBuilder dts = new StringBuilder(HEADER).append(typedExports("./client/runtime.js"));
@@ -112,11 +112,13 @@ public final class TypeScriptGenerator {
             }
             out.append("}\n\n");
             out.append(TsDoc.comment("", descriptorDoc(m)));
-            String typeArgs = "LiveObjectType<" + m.name() + "State, " + m.name() + "Actions>";
+            String typeArgs = "LiveObjectType<" + m.name() + "State, " + m.name() + "Actions"
+                    + (m.machine() == null ? "" : ", " + stateType(m)) + ">";
             if (withValues) {
                 out.append("export const ").append(m.name()).append(": ").append(typeArgs).append(" = {\n")
                         .append("  type: ").append(quote(m.typeName())).append(",\n")
-                        .append("  actions: [").append(actionNames(m)).append("],\n};\n");
+                        .append("  actions: [").append(actionNames(m)).append("],\n")
+                        .append(MachineLiteral.typed(m.machine())).append("};\n");
             } else {
                 out.append("export declare const ").append(m.name()).append(": ").append(typeArgs).append(";\n");
             }
@@ -130,6 +132,14 @@ public final class TypeScriptGenerator {
             out.append('\n').append(valueType(t));
         }
         return out.toString();
+    }
+
+    /** @return the TypeScript type of the machine's state field: the union of its states */
+    private String stateType(LiveObjectModel m) {
+        return m.fields().stream().filter(f -> f.name().equals(m.machine().field())).findFirst()
+                .map(f -> type(f.type()))
+                .orElseThrow(() -> new IllegalArgumentException("the machine of " + m.typeName() + " names the state field '"
+                        + m.machine().field() + "', which is not among its fields " + m.fields().stream().map(Member::name).toList()));
     }
 
     private String valueType(NamedType t) {

@@ -82,6 +82,26 @@ public enum Diagnostic {
     VIEW_NAME_INVALID(705, "@View %s can't be called '%s': %s. Use a Java identifier that is not the name of a"
             + " method of Object, with @View(\"...\") if the method's own name does not fit."),
 
+    STATE_NOT_FIELD(800, "@State on %s has no effect: it is not a @Field, so it is neither stored nor checked."
+            + " Add @Field to make it the state machine, or remove @State."),
+    STATE_NOT_ENUM(801, "@State can't be applied to %s: it has type %s, but a machine's states are the constants of"
+            + " an enum. Declare the field with an enum type, like enum Status { PENDING, PAID }."),
+    STATE_DUPLICATE(802, "@State is on both %s and %s, but a class has one state machine. Keep @State on one field."),
+    STATE_UNKNOWN(803, "%s on %s names state \"%s\", but %s has no such constant. Its states are: %s. Use one of"
+            + " them%s."),
+    TRANSITION_NOT_ON_ACTION(804, "@Transition on %s has no effect: the method is neither @Action nor @OnTimer,"
+            + " and only those run as transitions. Add @Action or @OnTimer, or remove @Transition."),
+    TRANSITION_WITHOUT_STATE(805, "@%s on %s has no effect: %s has no @State field, so there is no state machine."
+            + " Mark an enum @Field with @State(initial = \"...\"), or remove @%s."),
+    AFTER_MISPLACED(806, "@After on %s has no effect: it delays a timed transition, so the method needs both"
+            + " @OnTimer and @Transition. Add them, or remove @After."),
+    AFTER_INVALID(807, "@After(\"%s\") on %s is not a positive ISO-8601 duration. Write it like \"PT24H\","
+            + " \"PT30M\" or \"P2D\"."),
+    STATE_UNREACHABLE(850, "State %s of %s can't be reached from the initial state %s: no @Transition leads to it."
+            + " Add a transition to it, or remove the constant if it is unused."),
+    STATE_NO_WAY_OUT(851, "State %s of %s has no way out: no @Transition starts in it, so once entered only free"
+            + " actions run. Add a transition from it, or declare it in @State(terminal = ...) if it ends the machine."),
+
     INTERNAL_ERROR(900, "Tandem's processor failed on %s: %s. This is a bug in Tandem; please report it with this class.");
 
     private final int number;

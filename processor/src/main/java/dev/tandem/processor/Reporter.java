@@ -39,6 +39,16 @@ public final class Reporter {
         messager.printMessage(Kind.ERROR, diagnostic.format(args), element, annotation);
     }
 
+    /**
+     * @param diagnostic what looks wrong but compiles
+     * @param element where
+     * @param annotation the annotation at fault, or {@code null}
+     * @param args the message's arguments
+     */
+    public void warning(Diagnostic diagnostic, Element element, AnnotationMirror annotation, Object... args) {
+        messager.printMessage(Kind.WARNING, diagnostic.format(args), element, annotation);
+    }
+
     /** @return the number of errors reported so far */
     public int errorCount() {
         return errors;

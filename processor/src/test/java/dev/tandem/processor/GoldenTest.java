@@ -51,7 +51,7 @@ class GoldenTest {
             String uri = f.toUri().toString();
             generated.put(uri.substring(uri.indexOf("SOURCE_OUTPUT/") + "SOURCE_OUTPUT/".length()), content(f));
         }
-        for (String model : List.of("everything", "tic-tac-toe", "whiteboard", "shop", "poker")) {
+        for (String model : List.of("everything", "tic-tac-toe", "whiteboard", "shop", "poker", "order")) {
             String path = "META-INF/tandem/models/" + model + ".json";
             compilation.generatedFile(StandardLocation.CLASS_OUTPUT, path).ifPresent(f -> generated.put(path, content(f)));
         }
@@ -101,7 +101,7 @@ class GoldenTest {
     void registrationListsEveryDefinition() throws IOException {
         String services = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
                 "META-INF/services/dev.tandem.spi.LiveObjectDefinition").orElseThrow().getCharContent(true).toString();
-        assertEquals("com.example.ApprovalDefinition\ncom.example.EverythingDefinition\ncom.example.PokerDefinition\ncom.example.ShopDefinition\ncom.example.TicTacToeDefinition\n"
+        assertEquals("com.example.ApprovalDefinition\ncom.example.EverythingDefinition\ncom.example.OrderDefinition\ncom.example.PokerDefinition\ncom.example.ShopDefinition\ncom.example.TicTacToeDefinition\n"
                 + "com.example.WhiteboardDefinition\n",
                 services);
     }

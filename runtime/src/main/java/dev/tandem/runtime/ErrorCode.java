@@ -15,6 +15,11 @@ public enum ErrorCode {
     BAD_REQUEST("bad_request", 400),
     /** The action threw {@code ActionRejected}; the message is meant for the end user. */
     REJECTED("rejected", 409),
+    /**
+     * The action's {@code @Transition} does not start in the current state; the error carries
+     * {@code state} and {@code allowed} (the actions allowed in it).
+     */
+    INVALID_TRANSITION("invalid_transition", 409),
     /** The caller may not do this. */
     FORBIDDEN("forbidden", 403),
     /** An HTTP call's body is not declared {@code Content-Type: application/json}. */

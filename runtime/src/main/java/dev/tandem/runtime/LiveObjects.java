@@ -49,7 +49,7 @@ public final class LiveObjects {
                 if (outcome.isOk()) {
                     result.complete(new CallResult(outcome.revision(), outcome.value()));
                 } else {
-                    result.completeExceptionally(new LiveObjectException(outcome.error(), outcome.message()));
+                    result.completeExceptionally(new LiveObjectException(outcome.error(), outcome.message(), outcome.details()));
                 }
             });
         } catch (LiveObjectException e) {

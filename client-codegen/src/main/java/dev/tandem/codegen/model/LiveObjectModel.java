@@ -14,9 +14,27 @@ import java.util.Map;
  * @param actions its actions, sorted by name
  * @param types the value types it uses, by Java name, sorted
  * @param views its per-viewer properties ({@code @View}), in declaration order
+ * @param machine its state machine, or {@code null} when it has no {@code @State} field
  */
 public record LiveObjectModel(String typeName, String name, String javaClass, String doc, List<Member> fields,
-        List<ActionModel> actions, Map<String, NamedType> types, List<Member> views) {
+        List<ActionModel> actions, Map<String, NamedType> types, List<Member> views, MachineModel machine) {
+
+    /**
+     * A type without a state machine.
+     *
+     * @param typeName the name in URLs
+     * @param name a name for generated code
+     * @param javaClass the class's canonical name
+     * @param doc its documentation, or an empty string
+     * @param fields its state, in declaration order
+     * @param actions its actions, sorted by name
+     * @param types the value types it uses
+     * @param views its per-viewer properties
+     */
+    public LiveObjectModel(String typeName, String name, String javaClass, String doc, List<Member> fields,
+            List<ActionModel> actions, Map<String, NamedType> types, List<Member> views) {
+        this(typeName, name, javaClass, doc, fields, actions, types, views, null);
+    }
 
     /**
      * A type without views.
@@ -31,7 +49,7 @@ public record LiveObjectModel(String typeName, String name, String javaClass, St
      */
     public LiveObjectModel(String typeName, String name, String javaClass, String doc, List<Member> fields,
             List<ActionModel> actions, Map<String, NamedType> types) {
-        this(typeName, name, javaClass, doc, fields, actions, types, List.of());
+        this(typeName, name, javaClass, doc, fields, actions, types, List.of(), null);
     }
 
     /** Copies the collections. */

@@ -64,7 +64,26 @@ public final class ModelReader {
             types.put(e.getKey(), namedType(e.getKey(), e.getValue()));
         }
         return new LiveObjectModel(root.get("typeName").asText(), root.path("name").asText(root.get("typeName").asText()),
-                root.path("javaClass").asText(""), doc(root), fields, actions, types, views);
+                root.path("javaClass").asText(""), doc(root), fields, actions, types, views, machine(root.get("machine")));
+    }
+
+    private static MachineModel machine(JsonNode m) {
+        if (m == null || m.isNull()) { // absent when the class has no @State
+            return null;
+        }
+        List<MachineModel.Transition> transitions = new ArrayList<>();
+        for (JsonNode t : m.path("transitions")) {
+            transitions.add(new MachineModel.Transition(t.get("action").asText(), strings(t.path("from")),
+                    strings(t.path("to"))));
+        }
+        return new MachineModel(m.get("field").asText(), strings(m.path("states")), m.path("initial").asText(""),
+                strings(m.path("terminal")), transitions, strings(m.path("free")), m.path("diagram").asText(""));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     private static NamedType namedType(String javaName, JsonNode t) {

@@ -1,13 +1,14 @@
 // useLiveObject: a React hook over the Tandem client, built on useSyncExternalStore. Import it only
 // where React is available; the client runtime itself has no dependencies.
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
-import { connect } from "./runtime.js";
+import { connect, machineView } from "./runtime.js";
 
 const noObject = { subscribe: () => () => {}, get: () => undefined };
 
 /**
  * Connects while the component is mounted (and reconnects when type or id change).
- * Returns { object, state, status, error }: state is undefined until the first snapshot.
+ * Returns { object, state, status, error, allowed, can, matches }: state is undefined until the
+ * first snapshot; allowed, can and matches follow state (see machineView in runtime.js).
  */
 export function useLiveObject(type, id, options) {
   const [object, setObject] = useState(null);
@@ -44,5 +45,6 @@ export function useLiveObject(type, id, options) {
   const source = useMemo(
     () => (object ? { subscribe: l => object.subscribe(l), get: () => object.state } : noObject), [object]);
   const state = useSyncExternalStore(source.subscribe, source.get, source.get);
-  return { object, state, status, error };
+  const view = useMemo(() => machineView(type, state), [type, state]);
+  return { object, state, status, error, allowed: view.allowed, can: view.can, matches: view.matches };
 }

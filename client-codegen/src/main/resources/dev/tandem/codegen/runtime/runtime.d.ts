@@ -24,6 +24,7 @@ export type ErrorCode =
   | "timeout"
   | "unavailable"
   | "internal"
+  | "invalid_transition"
   | "closed"
   | "connection_failed"
   | "bad_patch";
@@ -33,6 +34,70 @@ export declare class TandemError extends Error {
   constructor(code: ErrorCode, message: string);
   readonly code: ErrorCode;
 }
+
+/**
+ * A call the server refused because the state machine does not handle the action in the current
+ * state (code `invalid_transition`). The server decides: clients never pre-check, since their state
+ * may be stale while earlier calls are in flight.
+ *
+ * ```ts
+ * try {
+ *   await order.actions.deliver();
+ * } catch (e) {
+ *   if (e instanceof InvalidTransition) console.log(e.state, e.allowed); // "PENDING", ["pay", "cancel", "rename"]
+ * }
+ * ```
+ */
+export declare class InvalidTransition<T extends string = string, N extends string = string> extends TandemError {
+  constructor(message: string, state: T, allowed: readonly N[]);
+  readonly code: "invalid_transition";
+  /** The instance's state on the server when it refused. */
+  readonly state: T;
+  /** The actions that state handles, in the machine's order. */
+  readonly allowed: readonly N[];
+}
+
+/** The name of an action of an actions interface. */
+export type ActionName<A> = keyof A & string;
+
+/**
+ * A live object's state machine, as the generated descriptor carries it (the model's `machine`):
+ * `T` is the union of its states, `N` of its action names.
+ */
+export interface Machine<T extends string, N extends string> {
+  /** The name of the state field. */
+  readonly field: string;
+  /** The states, in the enum's order. */
+  readonly states: readonly T[];
+  /** The guarded actions and the states each is allowed in, in the class's order. */
+  readonly transitions: readonly { readonly action: N; readonly from: readonly T[] }[];
+  /** The actions allowed in every state. */
+  readonly free: readonly N[];
+}
+
+/** What a state allows: the actions in order, a flag per action, and a typed test of the state. */
+export interface MachineView<T extends string, N extends string> {
+  /** The actions the current state handles: its transitions in the machine's order, then the free actions. */
+  readonly allowed: readonly N[];
+  /** For every action, whether the current state handles it, like `can.pay`. */
+  readonly can: { readonly [K in N]: boolean };
+  /** Whether the machine is in `state`, like `matches("PAID")`; always false for a type without a machine. */
+  matches(state: T): boolean;
+}
+
+/**
+ * Computes {@link MachineView} for a state you hold, from the descriptor alone (no round trip).
+ * {@link LiveObject} and the React hook use it; a type without a machine allows all its actions, and
+ * an undefined state (before the first snapshot) none.
+ *
+ * ```ts
+ * machineView(Order, { ...order.state, status: "PAID" }).allowed; // ["cancel", "ship", "rename"]
+ * ```
+ */
+export declare function machineView<S, A, T extends string>(
+  type: LiveObjectType<S, A, T>,
+  state: DeepReadonly<S> | undefined,
+): MachineView<T, ActionName<A>>;
 
 /** Where a connection stands. */
 export type Status = "connecting" | "open" | "reconnecting" | "closed";
@@ -46,11 +111,14 @@ export type DeepReadonly<T> = T extends (infer E)[]
 
 /**
  * A live-object type, as generated from its Java class: its type name and action names, with its
- * state and actions as type parameters.
+ * state and actions as type parameters, and for a class with a `@State` field its machine, `T`
+ * being the union of its states (`never` without one).
  */
-export interface LiveObjectType<S, A> {
+export interface LiveObjectType<S, A, T extends string = never> {
   readonly type: string;
   readonly actions: readonly string[];
+  /** The state machine, when the class has a `@State` field. */
+  readonly machine?: Machine<T, ActionName<A>>;
   /** Carries the state type; never set. */
   readonly __state?: S;
   /** Carries the actions type; never set. */
@@ -100,8 +168,18 @@ export interface ConnectOptions {
   heartbeatTimeout?: number;
 }
 
-/** A connection to one live-object instance. */
-export interface LiveObject<S, A> {
+/**
+ * A connection to one live-object instance. `allowed`, `can` and `matches` ({@link MachineView})
+ * follow {@link LiveObject.state} with no round trip:
+ *
+ * ```ts
+ * const order = await connect(Order, "o-1", { url });
+ * order.matches("PENDING");   // typed: a misspelt state does not compile
+ * order.allowed;              // readonly ("pay" | "cancel" | ...)[]
+ * if (order.can.pay) await order.actions.pay("p-1");
+ * ```
+ */
+export interface LiveObject<S, A, T extends string = never> extends MachineView<T, ActionName<A>> {
   /** The instance ID. */
   readonly id: string;
   /** The local copy of the state: a new object after each change, unchanged parts shared. */
@@ -139,11 +217,11 @@ export interface LiveObject<S, A> {
  * what happened ("connection refused", or the socket's close code and reason). Once connected, a
  * dropped connection is retried instead.
  */
-export declare function connect<S, A>(
-  type: LiveObjectType<S, A>,
+export declare function connect<S, A, T extends string = never>(
+  type: LiveObjectType<S, A, T>,
   id: string,
   options?: ConnectOptions,
-): Promise<LiveObject<S, A>>;
+): Promise<LiveObject<S, A, T>>;
 
 /** Applies a JSON Patch without modifying `root`; changed paths are copied, the rest shared. */
 export declare function applyPatch<T>(root: T, ops: readonly { op: string; path: string; value?: unknown }[]): T;

@@ -11,6 +11,59 @@ export class TandemError extends Error {
   }
 }
 
+/**
+ * A call refused because the instance's state machine does not handle that action in its current
+ * state (code `invalid_transition`); `state` is the server's current state, `allowed` what it handles.
+ */
+export class InvalidTransition extends TandemError {
+  constructor(message, state, allowed) {
+    super("invalid_transition", message);
+    this.name = "InvalidTransition";
+    this.state = state;
+    this.allowed = Object.freeze([...(allowed || [])]);
+  }
+}
+
+/** The error a server's error frame stands for: InvalidTransition for its code, else a TandemError. */
+function serverError(m) {
+  return m.code === "invalid_transition" ? new InvalidTransition(m.message, m.state, m.allowed)
+    : new TandemError(m.code, m.message);
+}
+
+const NO_STATE = Object.freeze({ allowed: Object.freeze([]), can: null, matches: () => false });
+
+/**
+ * What a state allows, computed from the type's generated descriptor with no round trip: the
+ * transitions whose `from` holds the state field's value (in the descriptor's order), then the free
+ * actions; a type without a machine allows all its actions. Without a state (before the first
+ * snapshot) nothing is allowed.
+ */
+export function machineView(type, state) {
+  const can = {};
+  for (const name of type.actions || []) {
+    can[name] = false;
+  }
+  if (state === undefined || state === null) {
+    return Object.freeze({ ...NO_STATE, can: Object.freeze(can) });
+  }
+  const machine = type.machine;
+  const current = machine ? state[machine.field] : undefined;
+  const allowed = [];
+  const add = name => { if (!allowed.includes(name)) allowed.push(name); };
+  if (machine) {
+    machine.transitions.filter(t => t.from.includes(current)).forEach(t => add(t.action));
+    machine.free.forEach(add);
+  } else {
+    (type.actions || []).forEach(add);
+  }
+  allowed.forEach(name => { can[name] = true; });
+  return Object.freeze({
+    allowed: Object.freeze(allowed),
+    can: Object.freeze(can),
+    matches: s => Boolean(machine) && current === s,
+  });
+}
+
 const PERMANENT_CLOSE = new Set([4400, 4403, 4404]);
 const CLOSE_CODES = { 4400: "bad_request", 4403: "rejected", 4404: "not_found", 4429: "unavailable", 4500: "internal", 4503: "unavailable" };
 const DEFAULTS = { minDelay: 250, maxDelay: 10000, callTimeout: 15000, maxQueued: 100, connectTimeout: 15000,
@@ -82,6 +135,27 @@ class LiveHandle {
 
   get id() {
     return this._id;
+  }
+
+  get allowed() {
+    return this._machineView().allowed;
+  }
+
+  get can() {
+    return this._machineView().can;
+  }
+
+  matches(state) {
+    return this._machineView().matches(state);
+  }
+
+  /** The view of the current state, recomputed only when the state object changes. */
+  _machineView() {
+    if (!this._view || this._viewOf !== this._state) {
+      this._view = machineView(this._type, this._state);
+      this._viewOf = this._state;
+    }
+    return this._view;
   }
 
   subscribe(listener) {
@@ -287,7 +361,7 @@ class LiveHandle {
         break;
       case "error":
         if (m.id !== undefined && this._pending.has(m.id)) {
-          this._fail(m.id, new TandemError(m.code, m.message));
+          this._fail(m.id, serverError(m));
         } else if (!this._everOpen) {
           this._serverError = new TandemError(m.code, m.message); // the refusal's reason; its close follows
         } else {

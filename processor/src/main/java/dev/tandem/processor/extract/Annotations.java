@@ -40,6 +40,17 @@ public final class Annotations {
     /** {@code @View}. */
     public static final String VIEW = View.class.getCanonicalName();
 
+    /** {@code @State}. */
+    public static final String STATE = dev.tandem.State.class.getCanonicalName();
+    /** {@code @Transition}. */
+    public static final String TRANSITION = dev.tandem.Transition.class.getCanonicalName();
+    /** {@code @OnEnter}. */
+    public static final String ON_ENTER = dev.tandem.OnEnter.class.getCanonicalName();
+    /** {@code @OnExit}. */
+    public static final String ON_EXIT = dev.tandem.OnExit.class.getCanonicalName();
+    /** {@code @After}. */
+    public static final String AFTER = dev.tandem.After.class.getCanonicalName();
+
     /** {@code @AllowRead}. */
     public static final String ALLOW_READ = AllowRead.class.getCanonicalName();
     /** {@code @AllowWrite}. */
@@ -47,10 +58,11 @@ public final class Annotations {
 
     /** The annotations that mark members of a live-object class. */
     public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
-            ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE);
+            ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE, STATE, TRANSITION, ON_ENTER, ON_EXIT, AFTER);
 
     /** The annotations that give a method a role. */
-    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER, VIEW);
+    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER, VIEW,
+            ON_ENTER, ON_EXIT);
 
     private Annotations() {
     }
@@ -82,6 +94,17 @@ public final class Annotations {
      * @param member a member's name
      * @return the member's explicit value, or {@code null} when it was left at its default
      */
+    static List<String> strings(AnnotationMirror mirror, String member) {
+        Object value = value(mirror, member);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(v -> String.valueOf(((AnnotationValue) v).getValue())).toList();
+        }
+        return List.of(value.toString());
+    }
+
     static Object value(AnnotationMirror mirror, String member) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
             if (e.getKey().getSimpleName().contentEquals(member)) {

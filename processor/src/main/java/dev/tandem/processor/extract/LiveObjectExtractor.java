@@ -6,6 +6,7 @@ import dev.tandem.processor.model.AccessModel;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.InjectionPoint;
 import dev.tandem.processor.model.LiveObjectModel;
+import dev.tandem.processor.model.MachineModel;
 import dev.tandem.processor.model.ViewModel;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -48,13 +49,14 @@ public final class LiveObjectExtractor {
         List<ViewModel> views = new ViewExtractor(context, mapper).extract(type, fields);
         List<InjectionPoint> constructor = new ConstructorExtractor(context).extract(type);
         AccessModel access = new AccessExtractor(context).extract(type);
+        MachineModel machine = new MachineExtractor(context).extract(type);
         if (context.reporter().errorCount() > errors) {
             return null;
         }
         return new LiveObjectModel(type, ClassName.get(type), typeName, Docs.of(context.elements(), type), fields,
                 methods.actions, constructor, methods.hooks.get(Annotations.ON_CREATE),
                 methods.hooks.get(Annotations.ON_CONNECT), methods.hooks.get(Annotations.ON_DISCONNECT),
-                methods.timers, mapper.valueTypes(), views, access);
+                methods.timers, mapper.valueTypes(), views, access, machine);
     }
 
     private boolean checkClass(TypeElement type, AnnotationMirror annotation) {

@@ -53,7 +53,8 @@ final class MethodExtractor {
                         Annotations.simpleName(roles.get(0)), Annotations.simpleName(roles.get(1)));
             } else if (roles.size() == 1 && roles.get(0).equals(Annotations.ACTION)) {
                 actionMethods.computeIfAbsent(method.getSimpleName().toString(), k -> new ArrayList<>()).add(method);
-            } else if (roles.size() == 1 && !roles.get(0).equals(Annotations.VIEW)) { // views: ViewExtractor
+            } else if (roles.size() == 1 && !roles.get(0).equals(Annotations.VIEW) // views: ViewExtractor
+                    && !roles.get(0).equals(Annotations.ON_ENTER) && !roles.get(0).equals(Annotations.ON_EXIT)) {
                 hook(type, method, roles.get(0));
             }
         }

@@ -22,11 +22,12 @@ import javax.lang.model.element.TypeElement;
  * @param valueTypes the value types used, directly or nested, keyed by qualified name, sorted
  * @param views the {@code @View} methods, in declaration order
  * @param access who may read and call what
+ * @param machine the state machine, or {@code null} when the class has no {@code @State}
  */
 public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
         List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
         HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes,
-        List<ViewModel> views, AccessModel access) {
+        List<ViewModel> views, AccessModel access, MachineModel machine) {
 
     /** Copies the collections. */
     public LiveObjectModel {

@@ -87,6 +87,7 @@ final class ClientWriter {
                 .addMethod(simple("status", STATUS, "where the connection stands", "connection.status()"))
                 .addMethod(simple("actions", actions, "the actions, each returning a future", "actions"))
                 .addMethod(simple("connection", LIVE_CONNECTION, "the untyped connection underneath", "connection"))
+                .addMethods(ClientMachineWriter.methods(model, self))
                 .addMethod(MethodSpec.methodBuilder("subscribe")
                         .addJavadoc("Listens to state changes.\n\n@param listener receives each new state\n"
                                 + "@return the subscription; close it to stop\n")
@@ -97,6 +98,7 @@ final class ClientWriter {
                         .addJavadoc("Closes the connection.\n")
                         .addModifiers(Modifier.PUBLIC).addStatement("connection.close()").build())
                 .addType(stateRecord())
+                .addType(ClientMachineWriter.canRecord(model))
                 .addType(actionsClass())
                 .build();
     }

@@ -68,6 +68,10 @@ final class DefinitionWriter {
         if (!model.timers().isEmpty()) {
             type.addMethod(onTimer());
         }
+        if (model.machine() != null) {
+            type.addMethod(getter("machine", ParameterizedTypeName.get(ClassName.get("dev.tandem.spi", "StateMachine"),
+                    target), CodeBlock.of("$T.INSTANCE", GeneratedNames.machine(model))));
+        }
         new AccessWriter(model).addTo(type);
         return type.build();
     }

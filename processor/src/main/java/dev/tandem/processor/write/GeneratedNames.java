@@ -42,6 +42,10 @@ public final class GeneratedNames {
         return peer(model, "Definition");
     }
 
+    static ClassName machine(LiveObjectModel model) {
+        return peer(model, "Machine");
+    }
+
     static ClassName json(LiveObjectModel model) {
         return peer(model, "Json");
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.processor.model.ActionModel;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.LiveObjectModel;
+import dev.tandem.processor.model.MachineModel;
+import dev.tandem.processor.model.TransitionModel;
 import dev.tandem.processor.model.ParameterModel;
 import dev.tandem.processor.model.PropertyModel;
 import dev.tandem.processor.model.TypeRef;
@@ -76,6 +78,9 @@ public final class ModelDocumentWriter {
         }
         ArrayNode timers = doc.putArray("timers");
         model.timers().forEach(t -> timers.add(t.method()));
+        if (model.machine() != null) {
+            doc.set("machine", machine(model.machine()));
+        }
         ObjectNode types = doc.putObject("types");
         for (ValueType t : ClientTypes.of(model).values()) {
             types.set(t.className().canonicalName(), valueType(t));
@@ -85,6 +90,30 @@ public final class ModelDocumentWriter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static ObjectNode machine(MachineModel m) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("field", m.field());
+        m.states().forEach(node.putArray("states")::add);
+        node.put("initial", m.initial());
+        m.terminal().forEach(node.putArray("terminal")::add);
+        ArrayNode transitions = node.putArray("transitions");
+        for (TransitionModel t : m.transitions()) {
+            ObjectNode entry = transitions.addObject().put("action", t.method());
+            t.from().forEach(entry.putArray("from")::add);
+            t.to().forEach(entry.putArray("to")::add);
+        }
+        m.free().forEach(node.putArray("free")::add);
+        ArrayNode timed = node.putArray("timed");
+        for (TransitionModel t : m.timed()) {
+            ObjectNode entry = timed.addObject().put("timer", t.method());
+            t.from().forEach(entry.putArray("from")::add);
+            t.to().forEach(entry.putArray("to")::add);
+            entry.put("after", t.after());
+        }
+        node.put("diagram", MachineDiagram.of(m));
+        return node;
     }
 
     private static ObjectNode valueType(ValueType t) {

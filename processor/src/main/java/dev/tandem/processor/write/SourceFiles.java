@@ -26,12 +26,16 @@ public final class SourceFiles {
      */
     public static List<JavaFile> javaFiles(LiveObjectModel model) {
         String pkg = model.className().packageName();
-        return List.of(
+        List<JavaFile> files = new java.util.ArrayList<>(List.of(
                 file(pkg, new JsonCodecWriter(model).write()),
                 file(pkg, new StateWriter(model).write()),
                 file(pkg, new ActionsWriter(model).write()),
                 file(pkg, new DefinitionWriter(model).write()),
-                file(pkg, new ClientWriter(model).write()));
+                file(pkg, new ClientWriter(model).write())));
+        if (model.machine() != null) {
+            files.add(file(pkg, new MachineWriter(model).write()));
+        }
+        return List.copyOf(files);
     }
 
     /**

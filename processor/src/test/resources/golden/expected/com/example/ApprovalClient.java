@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.client.ConnectionStatus;
 import dev.tandem.client.Connector;
 import dev.tandem.client.LiveConnection;
+import dev.tandem.client.MachineView;
 import dev.tandem.client.Subscription;
 import dev.tandem.spi.Json;
 import dev.tandem.spi.Scalars;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.annotation.processing.Generated;
@@ -95,6 +97,29 @@ public final class ApprovalClient implements AutoCloseable {
     }
 
     /**
+     * @return the actions the current state allows (its transitions, then the free actions), computed here with no round trip
+     */
+    public List<String> allowed() {
+        return connection.machine().allowed();
+    }
+
+    /**
+     * @return for each action, whether the current state allows it, like {@code can().approve()}
+     */
+    public Can can() {
+        MachineView view = connection.machine();
+        return new Can(view.can("approve"), view.can("edit"), view.can("reject"));
+    }
+
+    /**
+     * @param state a state's name, like {@code "PAID"}
+     * @return whether the state machine is in that state (never, without one)
+     */
+    public boolean matches(String state) {
+        return connection.machine().matches(state);
+    }
+
+    /**
      * Listens to state changes.
      *
      * @param listener receives each new state
@@ -128,6 +153,16 @@ public final class ApprovalClient implements AutoCloseable {
                     Scalars.readString(tree.get("owner")),
                     Scalars.readString(tree.get("status")));
         }
+    }
+
+    /**
+     * For each action of {@code approval}, whether the current state allows it.
+     *
+     * @param approve whether {@code approve} is allowed
+     * @param edit whether {@code edit} is allowed
+     * @param reject whether {@code reject} is allowed
+     */
+    public record Can(boolean approve, boolean edit, boolean reject) {
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.client.ConnectionStatus;
 import dev.tandem.client.Connector;
 import dev.tandem.client.LiveConnection;
+import dev.tandem.client.MachineView;
 import dev.tandem.client.Subscription;
 import dev.tandem.spi.Json;
 import dev.tandem.spi.PrimitiveArrays;
@@ -111,6 +112,29 @@ public final class EverythingClient implements AutoCloseable {
      */
     public LiveConnection connection() {
         return connection;
+    }
+
+    /**
+     * @return the actions the current state allows (its transitions, then the free actions), computed here with no round trip
+     */
+    public List<String> allowed() {
+        return connection.machine().allowed();
+    }
+
+    /**
+     * @return for each action, whether the current state allows it, like {@code can().describe()}
+     */
+    public Can can() {
+        MachineView view = connection.machine();
+        return new Can(view.can("describe"), view.can("swap"), view.can("tally"));
+    }
+
+    /**
+     * @param state a state's name, like {@code "PAID"}
+     * @return whether the state machine is in that state (never, without one)
+     */
+    public boolean matches(String state) {
+        return connection.machine().matches(state);
     }
 
     /**
@@ -222,6 +246,16 @@ public final class EverythingClient implements AutoCloseable {
                     EverythingJson.readListOfString(tree.get("gaps")),
                     EverythingJson.readMapOfStringToDouble(tree.get("live")));
         }
+    }
+
+    /**
+     * For each action of {@code everything}, whether the current state allows it.
+     *
+     * @param describe whether {@code describe} is allowed
+     * @param swap whether {@code swap} is allowed
+     * @param tally whether {@code tally} is allowed
+     */
+    public record Can(boolean describe, boolean swap, boolean tally) {
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.client.ConnectionStatus;
 import dev.tandem.client.Connector;
 import dev.tandem.client.LiveConnection;
+import dev.tandem.client.MachineView;
 import dev.tandem.client.Subscription;
 import dev.tandem.spi.Json;
 import dev.tandem.spi.Scalars;
@@ -96,6 +97,29 @@ public final class PokerClient implements AutoCloseable {
     }
 
     /**
+     * @return the actions the current state allows (its transitions, then the free actions), computed here with no round trip
+     */
+    public List<String> allowed() {
+        return connection.machine().allowed();
+    }
+
+    /**
+     * @return for each action, whether the current state allows it, like {@code can().deal()}
+     */
+    public Can can() {
+        MachineView view = connection.machine();
+        return new Can(view.can("deal"));
+    }
+
+    /**
+     * @param state a state's name, like {@code "PAID"}
+     * @return whether the state machine is in that state (never, without one)
+     */
+    public boolean matches(String state) {
+        return connection.machine().matches(state);
+    }
+
+    /**
      * Listens to state changes.
      *
      * @param listener receives each new state
@@ -131,6 +155,14 @@ public final class PokerClient implements AutoCloseable {
                     PokerJson.readListOfString(tree.get("hand")),
                     Scalars.readIntOrNull(tree.get("seat")));
         }
+    }
+
+    /**
+     * For each action of {@code poker}, whether the current state allows it.
+     *
+     * @param deal whether {@code deal} is allowed
+     */
+    public record Can(boolean deal) {
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.client.ConnectionStatus;
 import dev.tandem.client.Connector;
 import dev.tandem.client.LiveConnection;
+import dev.tandem.client.MachineView;
 import dev.tandem.client.Subscription;
 import dev.tandem.spi.Json;
 import dev.tandem.spi.Scalars;
@@ -100,6 +101,29 @@ public final class ShopClient implements AutoCloseable {
     }
 
     /**
+     * @return the actions the current state allows (its transitions, then the free actions), computed here with no round trip
+     */
+    public List<String> allowed() {
+        return connection.machine().allowed();
+    }
+
+    /**
+     * @return for each action, whether the current state allows it, like {@code can().add()}
+     */
+    public Can can() {
+        MachineView view = connection.machine();
+        return new Can(view.can("add"), view.can("checkout"));
+    }
+
+    /**
+     * @param state a state's name, like {@code "PAID"}
+     * @return whether the state machine is in that state (never, without one)
+     */
+    public boolean matches(String state) {
+        return connection.machine().matches(state);
+    }
+
+    /**
      * Listens to state changes.
      *
      * @param listener receives each new state
@@ -141,6 +165,15 @@ public final class ShopClient implements AutoCloseable {
                     Times.readInstant(tree.get("closesAt")),
                     Scalars.readBoolean(tree.get("open")));
         }
+    }
+
+    /**
+     * For each action of {@code shop}, whether the current state allows it.
+     *
+     * @param add whether {@code add} is allowed
+     * @param checkout whether {@code checkout} is allowed
+     */
+    public record Can(boolean add, boolean checkout) {
     }
 
     /**

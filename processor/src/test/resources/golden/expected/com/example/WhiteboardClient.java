@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.client.ConnectionStatus;
 import dev.tandem.client.Connector;
 import dev.tandem.client.LiveConnection;
+import dev.tandem.client.MachineView;
 import dev.tandem.client.Subscription;
 import dev.tandem.spi.Json;
 import dev.tandem.spi.PrimitiveArrays;
@@ -100,6 +101,29 @@ public final class WhiteboardClient implements AutoCloseable {
     }
 
     /**
+     * @return the actions the current state allows (its transitions, then the free actions), computed here with no round trip
+     */
+    public List<String> allowed() {
+        return connection.machine().allowed();
+    }
+
+    /**
+     * @return for each action, whether the current state allows it, like {@code can().cursorOf()}
+     */
+    public Can can() {
+        MachineView view = connection.machine();
+        return new Can(view.can("cursorOf"), view.can("draw"), view.can("move"));
+    }
+
+    /**
+     * @param state a state's name, like {@code "PAID"}
+     * @return whether the state machine is in that state (never, without one)
+     */
+    public boolean matches(String state) {
+        return connection.machine().matches(state);
+    }
+
+    /**
      * Listens to state changes.
      *
      * @param listener receives each new state
@@ -140,6 +164,16 @@ public final class WhiteboardClient implements AutoCloseable {
                     PrimitiveArrays.readIntArray(tree.get("layerSizes")),
                     Scalars.readLong(tree.get("version")));
         }
+    }
+
+    /**
+     * For each action of {@code whiteboard}, whether the current state allows it.
+     *
+     * @param cursorOf whether {@code cursorOf} is allowed
+     * @param draw whether {@code draw} is allowed
+     * @param move whether {@code move} is allowed
+     */
+    public record Can(boolean cursorOf, boolean draw, boolean move) {
     }
 
     /**

@@ -109,7 +109,7 @@ public final class Access<T> {
             return forbidden(e.getMessage());
         } catch (Exception | Error e) {
             Outcome failed = Failures.outcome(e, key, name);
-            return new LiveObjectException(failed.error(), failed.message());
+            return new LiveObjectException(failed.error(), failed.message(), failed.details());
         }
     }
 

@@ -3,7 +3,9 @@ package dev.tandem.runtime.internal;
 import dev.tandem.ActionRejected;
 import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.LiveObjectException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.spi.BadArgumentsException;
+import dev.tandem.spi.InvalidTransitionException;
 import dev.tandem.spi.UnknownActionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -31,8 +33,13 @@ final class Failures {
         if (failure instanceof UnknownActionException) {
             return Outcome.failed(ErrorCode.UNKNOWN_ACTION, failure.getMessage());
         }
+        if (failure instanceof InvalidTransitionException e) {
+            ObjectNode details = Frames.JSON.createObjectNode().put("state", e.state());
+            e.allowed().forEach(details.putArray("allowed")::add);
+            return Outcome.failed(ErrorCode.INVALID_TRANSITION, e.getMessage(), details);
+        }
         if (failure instanceof LiveObjectException e) {
-            return Outcome.failed(e.code(), e.getMessage());
+            return Outcome.failed(e.code(), e.getMessage(), e.details());
         }
         String reference = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         LOG.error("{} failed in {} (reference {}); its changes were rolled back", what, key, reference, failure);

@@ -109,12 +109,26 @@ public final class Frames {
      * @return the encoded message
      */
     public static byte[] error(JsonNode callId, ErrorCode code, String message) {
+        return error(callId, code, message, null);
+    }
+
+    /**
+     * @param callId the call this answers, or {@code null} for an error about the connection or a frame
+     * @param code the error code
+     * @param message what was wrong and what is allowed
+     * @param details further members of the error (such as {@code state} and {@code allowed}), or {@code null}
+     * @return the encoded message
+     */
+    public static byte[] error(JsonNode callId, ErrorCode code, String message, ObjectNode details) {
         ObjectNode m = JSON.createObjectNode();
         m.put("type", "error");
         if (callId != null) {
             m.set("id", callId);
         }
         m.put("code", code.code()).put("message", message);
+        if (details != null) {
+            m.setAll(details);
+        }
         return bytes(m);
     }
 

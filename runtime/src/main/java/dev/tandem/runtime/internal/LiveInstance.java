@@ -87,21 +87,21 @@ final class LiveInstance<T> {
             submitted = revision;
             confirmed = revision;
             lastStoredChange = revision;
-            turns = new TurnRunner<>(object, definition.state(), context);
+            turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
             views = new Views(key, turns);
             timers.load(stored.timers());
             calls.restore(stored.calls());
             return;
         }
-        turns = new TurnRunner<>(object, definition.state(), context);
+        turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
         views = new Views(key, turns);
-        if (definition.hasOnCreate()) {
-            TurnRunner.Result created = turns.run(o -> {
+        if (definition.hasOnCreate() || definition.machine() != null) {
+            TurnRunner.Result created = turns.runCreate(definition.hasOnCreate() ? o -> {
                 definition.onCreate(o);
                 return null;
-            });
+            } : null);
             if (!created.ok()) {
-                throw new IllegalStateException("@OnCreate of " + key + " failed, so the instance was not created",
+                throw new IllegalStateException("Creating " + key + " failed, so the instance was not created",
                         created.failure());
             }
             timers.apply(created.timerChanges());
@@ -196,7 +196,8 @@ final class LiveInstance<T> {
         }
         claim();
         long start = System.nanoTime();
-        TurnRunner.Result result = turns.run(o -> definition.actions().invoke(o, call.action(), call.arguments(), call.caller()));
+        TurnRunner.Result result = turns.runAction(call.action(),
+                o -> definition.actions().invoke(o, call.action(), call.arguments(), call.caller()));
         metrics.turn(System.nanoTime() - start, result.ok());
         Outcome outcome;
         if (result.ok()) {
@@ -377,7 +378,7 @@ final class LiveInstance<T> {
         claim();
         storedDirty = true; // the timer is no longer pending
         lastStoredChange = revision;
-        TurnRunner.Result result = turns.run(o -> {
+        TurnRunner.Result result = turns.runTimer(due.timer(), o -> {
             definition.onTimer(o, due.timer());
             return null;
         });

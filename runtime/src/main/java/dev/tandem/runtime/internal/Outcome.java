@@ -1,6 +1,7 @@
 package dev.tandem.runtime.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.runtime.ErrorCode;
 
 /**
@@ -12,15 +13,22 @@ import dev.tandem.runtime.ErrorCode;
  * @param message the error message, or {@code null} on success
  * @param ownPatch the call's encoded patch message when its operations go to the caller's connection
  *     with the answer instead of separately, else {@code null}
+ * @param details an error's data beyond code and message (such as {@code state} and {@code allowed}),
+ *     or {@code null}
  */
-public record Outcome(long revision, JsonNode value, ErrorCode error, String message, byte[] ownPatch) {
+public record Outcome(long revision, JsonNode value, ErrorCode error, String message, byte[] ownPatch,
+        ObjectNode details) {
 
     static Outcome ok(long revision, JsonNode value, byte[] ownPatch) {
-        return new Outcome(revision, value, null, null, ownPatch);
+        return new Outcome(revision, value, null, null, ownPatch, null);
     }
 
     static Outcome failed(ErrorCode error, String message) {
-        return new Outcome(-1, null, error, message, null);
+        return new Outcome(-1, null, error, message, null, null);
+    }
+
+    static Outcome failed(ErrorCode error, String message, ObjectNode details) {
+        return new Outcome(-1, null, error, message, null, details);
     }
 
     /** @return whether the call succeeded */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.spi.BadArgumentsException;
 import dev.tandem.spi.FieldDescriptor;
 import dev.tandem.spi.StateAccess;
+import dev.tandem.spi.StateMachine;
 import dev.tandem.spi.UnknownActionException;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,7 @@ public final class TurnRunner<T> {
     private final String[] paths;
     private final JsonNode[] committed;
     private final InstanceContext context;
+    private final Transitions<T> machine;
 
     /**
      * @param target the live object
@@ -64,6 +66,17 @@ public final class TurnRunner<T> {
      * @param context its context, which collects each turn's timer changes
      */
     public TurnRunner(T target, StateAccess<T> state, InstanceContext context) {
+        this(target, state, context, null);
+    }
+
+    /**
+     * @param target the live object
+     * @param state its generated state access
+     * @param context its context, which collects each turn's timer changes
+     * @param machine its state machine, or {@code null} when it has no {@code @State}
+     */
+    public TurnRunner(T target, StateAccess<T> state, InstanceContext context, StateMachine<T> machine) {
+        this.machine = machine == null ? null : new Transitions<>(machine, context);
         this.target = target;
         this.state = state;
         this.fields = state.fields();
@@ -86,10 +99,65 @@ public final class TurnRunner<T> {
      * @return how it ended; on failure every field is back at its committed value
      */
     public Result run(Body<T> body) {
+        return run(null, null, body);
+    }
+
+    /**
+     * Runs an action's turn: with a state machine, its {@code @Transition} is checked first (a
+     * refusal changes nothing and runs nothing), and the state change it makes is checked,
+     * hooked and timed after.
+     *
+     * @param action the action's name
+     * @param body the turn's code
+     * @return how it ended
+     */
+    public Result runAction(String action, Body<T> body) {
+        return run(machine == null ? null : machine.machine().action(action), action, body);
+    }
+
+    /**
+     * Runs a timer's turn, checked like {@link #runAction}.
+     *
+     * @param timer the timer's name
+     * @param body the turn's code
+     * @return how it ended
+     */
+    public Result runTimer(String timer, Body<T> body) {
+        return run(machine == null ? null : machine.machine().timer(timer), timer, body);
+    }
+
+    /**
+     * Runs the creation turn of a new instance: checks that the state field holds the initial state,
+     * enters it (hooks, timed transitions), then runs {@code onCreate} if given.
+     *
+     * @param onCreate the {@code @OnCreate} call, or {@code null}
+     * @return how it ended
+     */
+    public Result runCreate(Body<T> onCreate) {
+        return run(null, "@OnCreate", o -> {
+            if (machine != null) {
+                machine.enterInitial(o);
+            }
+            return onCreate == null ? null : onCreate.run(o);
+        });
+    }
+
+    private Result run(StateMachine.Rule rule, String name, Body<T> body) {
+        int before = -1;
+        if (machine != null) {
+            try {
+                before = machine.check(target, rule, name);
+            } catch (RuntimeException e) {
+                return new Result(null, e, null, false, Map.of()); // refused before the body: nothing ran
+            }
+        }
         context.beginTurn();
         JsonNode value;
         try {
             value = body.run(target);
+            if (machine != null) {
+                machine.afterBody(target, rule, name, before);
+            }
         } catch (BadArgumentsException | UnknownActionException e) {
             context.endTurn();
             return new Result(null, e, null, false, Map.of()); // thrown before the action ran

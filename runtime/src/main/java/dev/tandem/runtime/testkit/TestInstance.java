@@ -62,13 +62,13 @@ public final class TestInstance<T> {
                 return context;
             }
         });
-        this.turns = new TurnRunner<>(object, definition.state(), context);
+        this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
-        if (definition.hasOnCreate()) {
-            turn(o -> {
+        if (definition.hasOnCreate() || definition.machine() != null) {
+            apply(turns.runCreate(definition.hasOnCreate() ? o -> {
                 definition.onCreate(o);
                 return null;
-            });
+            } : null));
         }
         patches.clear();
         revision = 1; // as on the server: a new instance, @OnCreate included, is revision 1
@@ -117,6 +117,34 @@ public final class TestInstance<T> {
         return turns.snapshot(true).deepCopy();
     }
 
+    /**
+     * The state machine's current state, as clients see it.
+     *
+     * <pre>{@code
+     * order.call(ada, "pay", "p-1");
+     * assertEquals("PROCESSING", order.machineState());
+     * assertEquals(List.of("cancel", "ship"), order.allowed());
+     * }</pre>
+     *
+     * @return the name of the state the {@code @State} field holds
+     * @throws IllegalStateException if the class has no {@code @State}
+     */
+    public String machineState() {
+        return machine().states().get(machine().state(object));
+    }
+
+    /** @return the actions allowed in the current state, in the order clients compute them */
+    public List<String> allowed() {
+        return machine().allowed(machine().state(object));
+    }
+
+    private dev.tandem.spi.StateMachine<T> machine() {
+        if (definition.machine() == null) {
+            throw new IllegalStateException(definition.typeName() + " has no @State field, so no state machine");
+        }
+        return definition.machine();
+    }
+
     /** @return the revision: 1 after creation, one more per turn that changed something */
     public long revision() {
         return revision;
@@ -147,7 +175,9 @@ public final class TestInstance<T> {
      * @param action the action's name
      * @param arguments its arguments, by position
      * @return its encoded result (JSON null for {@code void})
-     * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}
+     * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}, or an
+     *     {@code InvalidTransitionException} when its {@code @Transition} does not start in the current state
+     *     (then nothing ran)
      * @throws LiveObjectException {@code forbidden} when {@code @Secured} or {@code @AllowWrite} refuses
      *     the caller (then nothing ran)
      */
@@ -157,7 +187,7 @@ public final class TestInstance<T> {
             throw refused;
         }
         ArrayNode args = JSON.valueToTree(arguments);
-        JsonNode result = turn(o -> definition.actions().invoke(o, action, args, caller));
+        JsonNode result = apply(turns.runAction(action, o -> definition.actions().invoke(o, action, args, caller)));
         return result == null ? JSON.nullNode() : result;
     }
 
@@ -220,15 +250,18 @@ public final class TestInstance<T> {
             }
             String timer = next;
             timers.remove(timer);
-            turn(o -> {
+            apply(turns.runTimer(timer, o -> {
                 definition.onTimer(o, timer);
                 return null;
-            });
+            }));
         }
     }
 
     private JsonNode turn(TurnRunner.Body<T> body) throws Exception {
-        TurnRunner.Result result = turns.run(body);
+        return apply(turns.run(body));
+    }
+
+    private JsonNode apply(TurnRunner.Result result) throws Exception {
         if (!result.ok()) {
             if (result.failure() instanceof Exception e) {
                 throw e;

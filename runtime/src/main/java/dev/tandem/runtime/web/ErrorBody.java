@@ -16,7 +16,14 @@ final class ErrorBody {
     }
 
     static MutableHttpResponse<String> of(ErrorCode code, String message) {
+        return of(code, message, null);
+    }
+
+    static MutableHttpResponse<String> of(ErrorCode code, String message, ObjectNode details) {
         ObjectNode body = Frames.JSON.createObjectNode().put("code", code.code()).put("message", message);
+        if (details != null) {
+            body.setAll(details);
+        }
         return HttpResponse.<String>status(HttpStatus.valueOf(code.status()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE).body(StoredJson.text(body));
     }

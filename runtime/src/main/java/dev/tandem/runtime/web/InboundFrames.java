@@ -178,7 +178,7 @@ final class InboundFrames extends ChannelInboundHandlerAdapter {
 
     private void reply(JsonNode callId, Outcome outcome) {
         if (!outcome.isOk()) {
-            state.sink.send(Frames.error(callId, outcome.error(), outcome.message()));
+            state.sink.send(Frames.error(callId, outcome.error(), outcome.message(), outcome.details()));
             return;
         }
         // the caller's own patch rides with its result only while patches flow to it; otherwise it

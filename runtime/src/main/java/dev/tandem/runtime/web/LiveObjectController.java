@@ -177,7 +177,7 @@ final class LiveObjectController {
     private static HttpResponse<String> failure(Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (e instanceof LiveObjectException l) {
-            return ErrorBody.of(l.code(), l.getMessage());
+            return ErrorBody.of(l.code(), l.getMessage(), l.details());
         }
         return ErrorBody.of(ErrorCode.INTERNAL, "internal error");
     }

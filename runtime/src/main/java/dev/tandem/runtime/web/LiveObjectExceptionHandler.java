@@ -16,6 +16,6 @@ final class LiveObjectExceptionHandler implements ExceptionHandler<LiveObjectExc
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, LiveObjectException exception) {
-        return ErrorBody.of(exception.code(), exception.getMessage());
+        return ErrorBody.of(exception.code(), exception.getMessage(), exception.details());
     }
 }
