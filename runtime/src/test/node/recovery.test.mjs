@@ -99,7 +99,8 @@ test("a server that goes silent: the client pings, then reconnects with resume w
     const noticedAfter = Date.now() - silentSince;
     assert.ok(noticedAfter >= 250 && noticedAfter < 1500, `noticed after ${noticedAfter} ms`);
     assert.ok(server.connections[0].received.some(m => m.type === "ping"), "it pinged first");
-    assert.equal(server.connections[0].socket.readyState === WebSocket.OPEN, false, "the silent socket is closed");
+    // the client closed it; the server's side learns so a moment later
+    await waitFor(() => server.connections[0].socket.readyState !== WebSocket.OPEN, "the silent socket is closed", 2000);
     await waitFor(() => a.status === "open" && server.connections.length === 2, "reconnected");
     assert.equal(server.connections[1].query.get("rev"), "4", "a reconnect with resume");
     assert.equal(server.connections[1].query.get("epoch"), "e1");
