@@ -5,20 +5,10 @@ import assert from "node:assert/strict";
 import WebSocket, { WebSocketServer } from "ws";
 import { createServer } from "node:net";
 import { connect, Counter, Room, TandemError } from "./client.js";
+import { uid, waitFor } from "./support.mjs";
 
 const url = process.env.TANDEM_URL;
 const options = extra => ({ url, WebSocket, minDelay: 20, maxDelay: 200, ...extra });
-const uid = prefix => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-
-async function waitFor(condition, what, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting until ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 async function dropConnections(type, id) {
   const r = await fetch(`${url}/test/disconnect/${type}/${id}`, { method: "POST" });

@@ -4,20 +4,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import WebSocket from "ws";
 import { connect, Guestbook } from "./client.js";
+import { uid, waitFor } from "./support.mjs";
 
 const url = process.env.TANDEM_URL;
 const options = extra => ({ url, WebSocket, minDelay: 20, maxDelay: 200, ...extra });
-const uid = prefix => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-
-async function waitFor(condition, what, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting until ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 test("the client keeps its credential: one user across connections and reconnects, never in state", async () => {
   const id = uid("who");

@@ -5,20 +5,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import WebSocket from "ws";
 import { connect, InvalidTransition, Order, TandemError } from "./client.js";
+import { uid, waitFor } from "./support.mjs";
 
 const url = process.env.TANDEM_URL;
 const options = () => ({ url, WebSocket });
-const uid = prefix => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-
-async function waitFor(condition, what, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting until ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 test("a disallowed call rejects with InvalidTransition; allowed follows the server's state", async () => {
   const id = uid("order");

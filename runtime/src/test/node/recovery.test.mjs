@@ -6,19 +6,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import WebSocket, { WebSocketServer } from "ws";
 import { connect, Counter } from "./client.js";
+import { waitFor } from "./support.mjs";
 
 const url = process.env.TANDEM_URL;
 const options = extra => ({ WebSocket, minDelay: 20, maxDelay: 200, ...extra });
-
-async function waitFor(condition, what, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting until ${what}`);
-    }
-    await new Promise(r => setTimeout(r, 10));
-  }
-}
 
 /**
  * A server that runs `script(socket, n, query)` for its n-th connection (from 0) and records what
