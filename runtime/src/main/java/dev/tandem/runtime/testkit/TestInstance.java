@@ -232,6 +232,8 @@ public final class TestInstance<T> {
 
     /**
      * Moves the kit's clock forward and runs the timers that become due, in order of due time.
+     * Timers run only here: one scheduled for now or a past time ({@code LiveContext.scheduleAt}),
+     * which the server runs at once, runs on the next call, {@code advance(Duration.ZERO)} included.
      *
      * @param by how far
      * @throws Exception what a timer method threw
