@@ -27,6 +27,12 @@ import java.time.Instant;
  * }</pre>
  *
  * <p>Call its methods only from within a turn (an action, hook or timer method).
+ *
+ * <p><b>Timer names.</b> {@link #schedule}, {@link #scheduleAt} and {@link #cancel} name an
+ * {@link OnTimer} method of the class. When the name is a compile-time constant (a literal, or a
+ * {@code static final String}) the compiler checks it: {@code context.schedule("clsoe", d)} fails the
+ * build with TANDEM-403, listing the timers there are. A name computed at run time is checked when
+ * the call runs ({@link IllegalArgumentException}, which fails the turn).
  */
 public interface LiveContext {
 

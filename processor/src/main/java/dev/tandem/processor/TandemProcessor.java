@@ -4,6 +4,7 @@ import dev.tandem.processor.extract.Annotations;
 import dev.tandem.processor.extract.Context;
 import dev.tandem.processor.extract.LiveObjectExtractor;
 import dev.tandem.processor.extract.UnresolvedTypeException;
+import dev.tandem.processor.model.HookModel;
 import dev.tandem.processor.model.LiveObjectModel;
 import dev.tandem.processor.write.GeneratedNames;
 import dev.tandem.processor.write.ServiceFile;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -33,6 +35,13 @@ public final class TandemProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     private final Map<String, TypeElement> typeNames = new HashMap<>();
     private final Set<String> definitions = new TreeSet<>();
+    private TimerCalls timerCalls;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        timerCalls = TimerCalls.install(env);
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -87,6 +96,9 @@ public final class TandemProcessor extends AbstractProcessor {
             }
             new SourceFiles(processingEnv.getFiler()).write(model);
             definitions.add(GeneratedNames.definition(model).canonicalName());
+            if (timerCalls != null) {
+                timerCalls.expect(type, model.timers().stream().map(HookModel::method).toList());
+            }
         } catch (UnresolvedTypeException e) {
             if (!lastRound) {
                 deferred.add(type.getQualifiedName().toString());

@@ -383,6 +383,39 @@ class DiagnosticsTest {
                 "Game.start() is annotated both @Action and @OnConnect, but a method has one role.");
     }
 
+    private static final String AUCTION = "@LiveObject public class Auction {\n"
+            + "  static final String REMIND = \"remind\";\n"
+            + "  private final LiveContext context;\n"
+            + "  public Auction(LiveContext context) { this.context = context; }\n"
+            + "  @OnTimer void close() {}\n"
+            + "  @OnTimer void remind() {}\n";
+
+    @Test
+    void timerUnknown() {
+        expect(Diagnostic.TIMER_UNKNOWN, AUCTION + "  @Action void open() {\n"
+                + "    context.schedule(\"clsoe\", java.time.Duration.ofMinutes(10));\n  }\n}", "\"clsoe\"",
+                "no @OnTimer method \"clsoe\" in Auction; timers: close, remind. LiveContext.schedule names the"
+                + " @OnTimer method to run: use one of those names, or add @OnTimer void clsoe().");
+        expect(Diagnostic.TIMER_UNKNOWN, AUCTION + "  static final String LATER = \"later\";\n"
+                + "  @Action void open() {\n    context.schedule(REMIND, java.time.Duration.ZERO);\n  }\n"
+                + "  @OnCreate void created() {\n    Runnable r = () -> context.cancel(LATER);\n    r.run();\n  }\n}",
+                "context.cancel(LATER)", "no @OnTimer method \"later\" in Auction", "LiveContext.cancel");
+        expect(Diagnostic.TIMER_UNKNOWN, "@LiveObject public class Clock {\n"
+                + "  private final LiveContext context;\n"
+                + "  public Clock(LiveContext context) { this.context = context; }\n"
+                + "  @Action void at(java.time.Instant when) { context.scheduleAt(\"tick\", when); }\n}",
+                "scheduleAt(\"tick\"", "no @OnTimer method \"tick\" in Clock; it has no timers", "LiveContext.scheduleAt");
+    }
+
+    @Test
+    void timerNamesThatAreRightOrComputedCompile() {
+        assertThat(compile(source(AUCTION + "  @Action void open(String name) {\n"
+                + "    context.schedule(\"close\", java.time.Duration.ofMinutes(10));\n"
+                + "    context.scheduleAt(REMIND, context.now());\n"
+                + "    context.cancel(name);\n"
+                + "    context.cancel(\"re\" + name);\n  }\n}"))).succeededWithoutWarnings();
+    }
+
     @Test
     void errorsAreCollectedNotStoppedAtTheFirst() {
         JavaFileObject file = source("@LiveObject public class Game {\n"
