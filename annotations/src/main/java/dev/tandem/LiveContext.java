@@ -33,6 +33,11 @@ import java.time.Instant;
  * {@code static final String}) the compiler checks it: {@code context.schedule("clsoe", d)} fails the
  * build with TANDEM-403, listing the timers there are. A name computed at run time is checked when
  * the call runs ({@link IllegalArgumentException}, which fails the turn).
+ *
+ * <p><b>A timer whose method throws</b> is rolled back and runs again with exponential backoff, a
+ * bounded number of times ({@code tandem.timers.retry.*}), then is dropped and logged; an
+ * {@link ActionRejected} is not retried. Scheduling it again from a turn resets its count. See
+ * {@link OnTimer}.
  */
 public interface LiveContext {
 

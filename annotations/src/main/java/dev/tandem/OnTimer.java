@@ -30,6 +30,24 @@ import java.lang.annotation.Target;
  * survive a restart; a timer that became due while the server was down fires when the instance is
  * next loaded. The method takes no parameters, returns {@code void}, and must not be private or
  * static.
+ *
+ * <p><b>When the method throws.</b> Its turn is rolled back, as any turn that throws, and then:
+ * <ul>
+ *   <li>an exception: the timer runs again after a backoff, 1s, then 2s, 4s, … up to 1m, until it
+ *       has run 5 times in all (the first run included); then it is dropped and logged once at ERROR
+ *       with the type, ID, timer and exception. The count is stored with the timer, so a restart in
+ *       the middle of the backoff keeps it, and scheduling the timer again from a turn starts a fresh
+ *       count. Configure it with {@code tandem.timers.retry.initial-delay}, {@code multiplier},
+ *       {@code max-delay} and {@code max-attempts} (1 means no retry). Make the method safe to
+ *       run again: the runs before the one that succeeds changed nothing, but what they did outside
+ *       the object (a call to a payment provider) happened.</li>
+ *   <li>{@link ActionRejected}: a deliberate refusal. Not retried; logged at WARN.</li>
+ *   <li>a timed transition ({@link Transition}) whose {@code from} does not hold the current state:
+ *       it does not run and is not retried (logged at INFO).</li>
+ * </ul>
+ *
+ * <p>The test kit follows the same policy: {@code TestInstance.timerFailures()} lists what the
+ * runs threw.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

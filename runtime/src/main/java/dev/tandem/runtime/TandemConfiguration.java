@@ -389,6 +389,7 @@ public class TandemConfiguration {
     @ConfigurationProperties("timers")
     public static class Timers {
         private Duration pollInterval = Duration.ofSeconds(5);
+        private Retry retry = new Retry();
 
         /** @return how often storage is asked for instances that are not in memory and have a timer due */
         public Duration getPollInterval() {
@@ -398,6 +399,94 @@ public class TandemConfiguration {
         /** @param pollInterval how often storage is polled for due timers */
         public void setPollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
+        }
+
+        /** @return how a timer whose method throws is retried */
+        public Retry getRetry() {
+            return retry;
+        }
+
+        /** @param retry how a timer whose method throws is retried */
+        public void setRetry(Retry retry) {
+            this.retry = retry;
+        }
+
+        /**
+         * {@code tandem.timers.retry.*}: a timer whose method throws (its turn rolled back) runs again after
+         * {@code initial-delay}, then each wait {@code multiplier} times the last, at most {@code max-delay},
+         * until it has run {@code max-attempts} times; then it is dropped and logged at ERROR.
+         */
+        @ConfigurationProperties("retry")
+        public static class Retry {
+            private Duration initialDelay = Duration.ofSeconds(1);
+            private double multiplier = 2;
+            private Duration maxDelay = Duration.ofMinutes(1);
+            private int maxAttempts = 5;
+
+            /** @return the wait before the second run. Default 1s */
+            public Duration getInitialDelay() {
+                return initialDelay;
+            }
+
+            /** @param initialDelay the wait before the second run; more than 0 */
+            public void setInitialDelay(Duration initialDelay) {
+                if (initialDelay == null || initialDelay.isNegative() || initialDelay.isZero()) {
+                    throw new IllegalArgumentException("tandem.timers.retry.initial-delay must be more than 0, got "
+                            + initialDelay);
+                }
+                this.initialDelay = initialDelay;
+            }
+
+            /** @return how much longer each wait is than the one before. Default 2 */
+            public double getMultiplier() {
+                return multiplier;
+            }
+
+            /** @param multiplier at least 1 (1 waits the same each time) */
+            public void setMultiplier(double multiplier) {
+                if (!(multiplier >= 1 && multiplier <= 1000)) {
+                    throw new IllegalArgumentException("tandem.timers.retry.multiplier must be between 1 and 1000"
+                            + " (1 waits initial-delay each time), got " + multiplier);
+                }
+                this.multiplier = multiplier;
+            }
+
+            /** @return the longest wait between runs. Default 1m */
+            public Duration getMaxDelay() {
+                return maxDelay;
+            }
+
+            /** @param maxDelay the longest wait between runs; more than 0 */
+            public void setMaxDelay(Duration maxDelay) {
+                if (maxDelay == null || maxDelay.isNegative() || maxDelay.isZero()) {
+                    throw new IllegalArgumentException("tandem.timers.retry.max-delay must be more than 0, got "
+                            + maxDelay);
+                }
+                this.maxDelay = maxDelay;
+            }
+
+            /** @return how many times a timer runs at most, the first run included. Default 5 */
+            public int getMaxAttempts() {
+                return maxAttempts;
+            }
+
+            /** @param maxAttempts at least 1 (1 runs it once, with no retry) */
+            public void setMaxAttempts(int maxAttempts) {
+                if (maxAttempts < 1 || maxAttempts > 1000) {
+                    throw new IllegalArgumentException("tandem.timers.retry.max-attempts must be between 1 and 1000"
+                            + " (1 runs a timer once, with no retry), got " + maxAttempts);
+                }
+                this.maxAttempts = maxAttempts;
+            }
+
+            /**
+             * @param failedRuns how many runs failed so far, 1 or more
+             * @return the wait before the next run
+             */
+            public Duration delayAfter(int failedRuns) {
+                double millis = initialDelay.toMillis() * Math.pow(multiplier, failedRuns - 1);
+                return millis >= maxDelay.toMillis() ? maxDelay : Duration.ofMillis((long) millis);
+            }
         }
     }
 

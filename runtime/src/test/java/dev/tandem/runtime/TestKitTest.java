@@ -3,9 +3,11 @@ package dev.tandem.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.ActionRejected;
 import dev.tandem.runtime.fixtures.Alarm;
+import dev.tandem.runtime.fixtures.Flaky;
 import dev.tandem.runtime.fixtures.Auction;
 import dev.tandem.runtime.fixtures.CardTable;
 import dev.tandem.runtime.fixtures.Counter;
@@ -112,6 +114,43 @@ class TestKitTest {
         assertEquals("rang", alarm.state().get("status").asText());
         assertThrows(IllegalStateException.class, () -> alarm.call(TestCaller.user("u"), "setThenFail", 10));
         assertEquals(0, alarm.timers().size(), "a failed turn schedules nothing");
+    }
+
+    @Test
+    void aFailingTimerFollowsTheRetryPolicyInTheKit() throws Exception {
+        TestInstance<Flaky> flaky = LiveObjectTestKit.of(Flaky.class).create("kit-twice");
+        flaky.call(TestCaller.user("u"), "arm", 2, false, 100);
+        flaky.advance(Duration.ofMillis(100));
+        assertEquals(Instant.parse("2030-01-01T00:00:01.100Z"), flaky.timers().get("settle"), "re-armed after 1s");
+        flaky.advance(Duration.ofMinutes(1));
+        assertEquals(3, Flaky.RUNS.get("kit-twice").get(), "ran three times: after 100ms, 1s more and 2s more");
+        assertEquals(1, flaky.object().settled, "committed once");
+        assertEquals(2, flaky.timerFailures().size());
+        assertEquals("the payment provider is down (run 2)", flaky.timerFailures().get(1).getMessage());
+
+        TestInstance<Flaky> always = LiveObjectTestKit.of(Flaky.class).withProperty("tandem.timers.retry.max-attempts", "2")
+                .withProperty("tandem.timers.retry.initial-delay", "5s").create("kit-always");
+        always.call(TestCaller.user("u"), "arm", 1000, false, 0);
+        always.advance(Duration.ofSeconds(4));
+        assertEquals(1, Flaky.RUNS.get("kit-always").get());
+        always.advance(Duration.ofDays(1));
+        assertEquals(2, Flaky.RUNS.get("kit-always").get(), "max-attempts 2: one retry, then dropped");
+        assertTrue(always.timers().isEmpty());
+        assertEquals(0, always.object().settled);
+    }
+
+    @Test
+    void schedulingAFailingTimerAgainStartsAFreshCount() throws Exception {
+        TestInstance<Flaky> flaky = LiveObjectTestKit.of(Flaky.class).withProperty("tandem.timers.retry.max-attempts", "3")
+                .create("kit-again");
+        flaky.call(TestCaller.user("u"), "arm", 1000, false, 0);
+        flaky.advance(Duration.ofSeconds(1)); // runs at 0 and 1s: two failed runs, one left
+        assertEquals(2, Flaky.RUNS.get("kit-again").get());
+        flaky.call(TestCaller.user("u"), "arm", 1000, false, 0);
+        flaky.advance(Duration.ofDays(1));
+        assertEquals(5, Flaky.RUNS.get("kit-again").get(), "2 before, then 3 more: arm scheduled it anew");
+        assertThrows(IllegalArgumentException.class, () -> LiveObjectTestKit.of(Flaky.class)
+                .withProperty("tandem.timers.retry.max-attempts", "0").create("kit-bad"));
     }
 
     @Test

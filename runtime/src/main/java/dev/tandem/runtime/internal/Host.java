@@ -59,6 +59,7 @@ public final class Host {
     private final ExecutorService turnExecutor;
     private final ScheduledExecutorService scheduler;
     private final TimerScheduler timerScheduler;
+    private final TimerRetries retries;
     private final Map<String, List<StateMachine.Timed>> timed = new HashMap<>();
 
     Host(LiveObjectRegistry registry, StateStore store, GroupCommitter committer, TandemConfiguration config,
@@ -79,6 +80,7 @@ public final class Host {
         this.metrics = metrics;
         this.beans = beans;
         this.clock = beans.findBean(Clock.class).orElse(Clock.systemUTC());
+        this.retries = new TimerRetries(config.getTimers().getRetry());
         this.loaders = loaders;
         this.turnExecutor = Executors.newFixedThreadPool(config.getExecutor().effectiveThreads(), daemon("tandem-turn"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tandem-timers"));
@@ -373,6 +375,10 @@ public final class Host {
 
     GroupCommitter committer() {
         return committer;
+    }
+
+    TimerRetries retries() {
+        return retries;
     }
 
     Clock clock() {

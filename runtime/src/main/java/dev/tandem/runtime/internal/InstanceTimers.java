@@ -11,11 +11,15 @@ import java.util.function.BiConsumer;
 /**
  * The pending timers of one instance: when each is due (stored with the instance) and the
  * scheduled task that will post it to the mailbox. Touched only by the instance's turns.
+ *
+ * <p>Stored as {@code {"name": dueMillis}}; a timer the retry policy re-armed after failed runs as
+ * {@code {"name": {"at": dueMillis, "failed": runs}}}, so that a restart mid-backoff keeps the count.
  */
 final class InstanceTimers {
 
     private final Map<String, Long> due = new TreeMap<>();
     private final Map<String, Runnable> scheduled = new HashMap<>(); // name: cancels its task
+    private final Map<String, Integer> failed = new HashMap<>(); // name: failed runs, for one re-armed by retry
     private final TimerScheduler scheduler;
     private final BiConsumer<String, Long> fire;
 
@@ -33,21 +37,27 @@ final class InstanceTimers {
         if (stored != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = stored.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                due.put(e.getKey(), e.getValue().asLong());
-                arm(e.getKey(), e.getValue().asLong());
+                long at = e.getValue().isObject() ? e.getValue().path("at").asLong() : e.getValue().asLong();
+                due.put(e.getKey(), at);
+                if (e.getValue().path("failed").asInt() > 0) {
+                    failed.put(e.getKey(), e.getValue().path("failed").asInt());
+                }
+                arm(e.getKey(), at);
             }
         }
     }
 
     /**
      * Applies a committed turn's changes: a due time schedules (or moves) a timer,
-     * {@link InstanceContext#CANCELLED} cancels it.
+     * {@link InstanceContext#CANCELLED} cancels it. Either forgets its failed runs: scheduled anew, it
+     * starts with a fresh count.
      *
      * @return whether anything changed
      */
     boolean apply(Map<String, Long> changes) {
         changes.forEach((name, at) -> {
             unschedule(name);
+            failed.remove(name);
             if (at == InstanceContext.CANCELLED) {
                 due.remove(name);
             } else {
@@ -61,16 +71,31 @@ final class InstanceTimers {
     /**
      * Takes a timer that fired, if it is still pending at that due time (not moved or cancelled).
      *
-     * @return whether it should run
+     * @return how many runs of it failed before (0 for its first run), or -1 when it should not run
      */
-    boolean take(String name, long at) {
+    int take(String name, long at) {
         Long d = due.get(name);
         if (d == null || d != at) {
-            return false;
+            return -1;
         }
         due.remove(name);
         scheduled.remove(name);
-        return true;
+        Integer runs = failed.remove(name);
+        return runs == null ? 0 : runs;
+    }
+
+    /**
+     * Re-arms a timer whose run failed, unless a turn scheduled it meanwhile (then that wins).
+     *
+     * @param failedRuns its failed runs so far
+     */
+    void retry(String name, long at, int failedRuns) {
+        if (due.containsKey(name)) {
+            return;
+        }
+        due.put(name, at);
+        failed.put(name, failedRuns);
+        arm(name, at);
     }
 
     /** Cancels every scheduled task; the due times stay stored. */
@@ -85,7 +110,14 @@ final class InstanceTimers {
             return null;
         }
         ObjectNode json = Frames.JSON.createObjectNode();
-        due.forEach(json::put);
+        due.forEach((name, at) -> {
+            Integer runs = failed.get(name);
+            if (runs == null) {
+                json.put(name, at);
+            } else {
+                json.putObject(name).put("at", at).put("failed", runs);
+            }
+        });
         return json;
     }
 

@@ -374,11 +374,12 @@ final class LiveInstance<T> {
     // ---- timers ----
 
     private void onTimerDue(InstanceMessage.TimerDue due) {
-        if (!timers.take(due.timer(), due.dueAt())) {
+        int failedBefore = timers.take(due.timer(), due.dueAt());
+        if (failedBefore < 0) {
             return; // moved or cancelled since
         }
         claim();
-        storedDirty = true; // the timer is no longer pending
+        storedDirty = true; // the timer is no longer pending, or pending again with its failed runs
         lastStoredChange = revision;
         TurnRunner.Result result = turns.runTimer(due.timer(), o -> {
             definition.onTimer(o, due.timer());
@@ -386,8 +387,15 @@ final class LiveInstance<T> {
         });
         if (result.ok()) {
             commit(result);
-        } else {
-            Failures.outcome(result.failure(), key, "timer '" + due.timer() + "'");
+            return;
+        }
+        int runs = failedBefore + 1;
+        long next = host.retries().next(key, due.timer(), runs, result.failure(), host.clock().millis());
+        if (next != TimerRetries.DROP) {
+            timers.retry(due.timer(), next, runs);
+            metrics.timerRetried();
+        } else if (TimerRetries.retriable(result.failure())) {
+            metrics.timerDropped();
         }
     }
 

@@ -25,6 +25,8 @@ import java.util.function.Supplier;
  *   <li>{@code tandem.calls.rejected} (tags {@code type}, {@code code}): calls answered with an error</li>
  *   <li>{@code tandem.patches.delivered} and {@code tandem.patch.bytes} (tag {@code type}): patch frames and bytes sent</li>
  *   <li>{@code tandem.storage.write}: time to store one group of writes</li>
+ *   <li>{@code tandem.timers.retried} and {@code tandem.timers.dropped} (tag {@code type}): timer runs that
+ *       failed and were re-armed by the retry policy, and timers dropped after their last attempt</li>
  *   <li>{@code tandem.send.queue.bytes}, {@code tandem.send.queue.largest}: bytes waiting to be sent to
  *       WebSocket clients, in all and for the most behind connection</li>
  * </ul>
@@ -84,6 +86,8 @@ public final class TandemMetrics {
         private final Counter failed;
         private final Counter delivered;
         private final Counter bytes;
+        private final Counter timersRetried;
+        private final Counter timersDropped;
         private final Map<ErrorCode, Counter> rejected = new EnumMap<>(ErrorCode.class);
 
         private TypeMetrics(String type) {
@@ -92,6 +96,8 @@ public final class TandemMetrics {
             failed = Counter.builder("tandem.turns").tag("type", type).tag("outcome", "failed").register(registry);
             delivered = Counter.builder("tandem.patches.delivered").tag("type", type).register(registry);
             bytes = Counter.builder("tandem.patch.bytes").baseUnit("bytes").tag("type", type).register(registry);
+            timersRetried = Counter.builder("tandem.timers.retried").tag("type", type).register(registry);
+            timersDropped = Counter.builder("tandem.timers.dropped").tag("type", type).register(registry);
             for (ErrorCode code : ErrorCode.values()) {
                 rejected.put(code, Counter.builder("tandem.calls.rejected").tag("type", type).tag("code", code.code())
                         .register(registry));
@@ -105,6 +111,16 @@ public final class TandemMetrics {
         public void turn(long nanos, boolean succeeded) {
             duration.record(nanos, TimeUnit.NANOSECONDS);
             (succeeded ? ok : failed).increment();
+        }
+
+        /** A timer's run failed and it was re-armed by the retry policy. */
+        public void timerRetried() {
+            timersRetried.increment();
+        }
+
+        /** A timer's run failed for the last time ({@code tandem.timers.retry.max-attempts}) and it was dropped. */
+        public void timerDropped() {
+            timersDropped.increment();
         }
 
         /** @param code why a call was answered with an error */

@@ -1,6 +1,10 @@
 package dev.tandem.runtime.testkit;
 
+import dev.tandem.runtime.TandemConfiguration;
 import dev.tandem.runtime.internal.TimedDelays;
+import dev.tandem.runtime.internal.TimerRetries;
+import io.micronaut.core.convert.ConversionService;
+import java.time.Duration;
 import dev.tandem.spi.LiveObjectDefinition;
 import java.time.Instant;
 import java.util.HashMap;
@@ -75,7 +79,8 @@ public final class LiveObjectTestKit<T> {
 
     /**
      * Sets a configuration property, as {@code application.yml} would on the server: it is where
-     * {@code @After("${payment.expiry:PT2M}")} reads its delay.
+     * {@code @After("${payment.expiry:PT2M}")} reads its delay, and the kit reads the timer retry
+     * policy's {@code tandem.timers.retry.*} here too.
      *
      * <pre>{@code
      * var order = LiveObjectTestKit.of(Order.class).withProperty("payment.expiry", "PT5S").create("o-1");
@@ -88,6 +93,26 @@ public final class LiveObjectTestKit<T> {
     public LiveObjectTestKit<T> withProperty(String key, String value) {
         properties.put(key, value);
         return this;
+    }
+
+    private TandemConfiguration.Timers.Retry retry() {
+        TandemConfiguration.Timers.Retry retry = new TandemConfiguration.Timers.Retry();
+        String prefix = "tandem.timers.retry.";
+        property(prefix + "initial-delay", Duration.class).ifPresent(retry::setInitialDelay);
+        property(prefix + "multiplier", Double.class).ifPresent(retry::setMultiplier);
+        property(prefix + "max-delay", Duration.class).ifPresent(retry::setMaxDelay);
+        property(prefix + "max-attempts", Integer.class).ifPresent(retry::setMaxAttempts);
+        return retry;
+    }
+
+    private <V> Optional<V> property(String key, Class<V> type) {
+        String value = properties.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(ConversionService.SHARED.convert(value, type).orElseThrow(() -> new IllegalArgumentException(
+                key + " is \"" + value + "\", which is not a " + type.getSimpleName() + (type == Duration.class
+                        ? " (write it like 500ms, 1s or 2m)" : ""))));
     }
 
     /**
@@ -116,6 +141,7 @@ public final class LiveObjectTestKit<T> {
      */
     public TestInstance<T> create(String id) throws Exception {
         return new TestInstance<>(definition, id, beans, clock, denyByDefault,
-                TimedDelays.resolve(definition, key -> Optional.ofNullable(properties.get(key))));
+                TimedDelays.resolve(definition, key -> Optional.ofNullable(properties.get(key))),
+                new TimerRetries(retry()));
     }
 }

@@ -11,6 +11,7 @@ import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.internal.Access;
 import dev.tandem.runtime.internal.InstanceContext;
 import dev.tandem.runtime.internal.InstanceKey;
+import dev.tandem.runtime.internal.TimerRetries;
 import dev.tandem.runtime.internal.TurnRunner;
 import dev.tandem.spi.Dependencies;
 import dev.tandem.spi.LiveObjectDefinition;
@@ -38,11 +39,18 @@ public final class TestInstance<T> {
     private final Access<T> access;
     private final List<ArrayNode> patches = new ArrayList<>();
     private final Map<String, Long> timers = new TreeMap<>();
+    private final Map<String, Integer> failedRuns = new TreeMap<>();
+    private final List<Throwable> timerFailures = new ArrayList<>();
+    private final TimerRetries retries;
+    private final InstanceKey key;
     private long revision = 1;
 
     TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock,
-            boolean denyByDefault, List<dev.tandem.spi.StateMachine.Timed> timed) throws Exception {
+            boolean denyByDefault, List<dev.tandem.spi.StateMachine.Timed> timed, TimerRetries retries)
+            throws Exception {
         this.definition = definition;
+        this.retries = retries;
+        this.key = new InstanceKey(definition.typeName(), id);
         this.clock = clock;
         InstanceContext context = new InstanceContext(new InstanceKey(definition.typeName(), id), clock,
                 definition.timers());
@@ -231,12 +239,31 @@ public final class TestInstance<T> {
     }
 
     /**
+     * Every failure of a timer's run, in order: what its method threw (the run was rolled back). As on
+     * the server, a failed timer is not thrown at the test: it runs again by the retry policy
+     * ({@code tandem.timers.retry.*}, see {@code LiveObjectTestKit.withProperty}) until it has run
+     * {@code max-attempts} times; an {@code ActionRejected} is not retried.
+     *
+     * <pre>{@code
+     * payout.advance(Duration.ofMinutes(1));          // fails, runs again after 1s and 3s in all, then succeeds
+     * assertEquals(2, payout.timerFailures().size());
+     * }</pre>
+     *
+     * @return the failures so far
+     */
+    public List<Throwable> timerFailures() {
+        return Collections.unmodifiableList(timerFailures);
+    }
+
+    /**
      * Moves the kit's clock forward and runs the timers that become due, in order of due time.
      * Timers run only here: one scheduled for now or a past time ({@code LiveContext.scheduleAt}),
      * which the server runs at once, runs on the next call, {@code advance(Duration.ZERO)} included.
+     * A timer whose method throws is rolled back and re-armed by the retry policy, which may run it
+     * again within the same advance; see {@link #timerFailures()}.
      *
      * @param by how far
-     * @throws Exception what a timer method threw
+     * @throws Exception never for a timer's own failure; only if the kit itself fails
      */
     public void advance(java.time.Duration by) throws Exception {
         clock.advance(by);
@@ -251,11 +278,24 @@ public final class TestInstance<T> {
                 return;
             }
             String timer = next;
-            timers.remove(timer);
-            apply(turns.runTimer(timer, o -> {
+            long dueAt = timers.remove(timer);
+            Integer failedBefore = failedRuns.remove(timer);
+            int runs = failedBefore == null ? 1 : failedBefore + 1;
+            TurnRunner.Result result = turns.runTimer(timer, o -> {
                 definition.onTimer(o, timer);
                 return null;
-            }));
+            });
+            if (result.ok()) {
+                apply(result);
+                continue;
+            }
+            timerFailures.add(result.failure());
+            // the backoff counts from when the run was due: one advance may cover several retries
+            long again = retries.next(key, timer, runs, result.failure(), dueAt);
+            if (again != TimerRetries.DROP) {
+                timers.put(timer, again);
+                failedRuns.put(timer, runs);
+            }
         }
     }
 
@@ -271,6 +311,7 @@ public final class TestInstance<T> {
             throw (Error) result.failure();
         }
         result.timerChanges().forEach((name, at) -> {
+            failedRuns.remove(name); // scheduled anew or cancelled: a fresh count
             if (at == InstanceContext.CANCELLED) {
                 timers.remove(name);
             } else {
