@@ -9,7 +9,7 @@ import dev.tandem.runtime.fixtures.Toggle;
 import dev.tandem.runtime.testkit.LiveObjectTestKit;
 import dev.tandem.runtime.testkit.TestCaller;
 import dev.tandem.runtime.testkit.TestInstance;
-import dev.tandem.spi.InvalidTransitionException;
+import dev.tandem.spi.TransitionRefusedException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class MachineTestKitTest {
         TestInstance<Order> order = LiveObjectTestKit.of(Order.class).create("o-1");
         assertEquals("PENDING", order.machineState());
         assertEquals(List.of("pay", "cancel"), order.allowed());
-        InvalidTransitionException refused = assertThrows(InvalidTransitionException.class,
+        TransitionRefusedException refused = assertThrows(TransitionRefusedException.class,
                 () -> order.call(ada, "deliver"));
         assertEquals("state \"PENDING\" does not handle \"deliver\"; allowed: pay, cancel", refused.getMessage());
         assertEquals(List.of("pay", "cancel"), refused.allowed());

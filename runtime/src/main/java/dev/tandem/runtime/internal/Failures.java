@@ -5,7 +5,7 @@ import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.LiveObjectException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.spi.BadArgumentsException;
-import dev.tandem.spi.InvalidTransitionException;
+import dev.tandem.spi.TransitionRefusedException;
 import dev.tandem.spi.UnknownActionException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -33,7 +33,7 @@ final class Failures {
         if (failure instanceof UnknownActionException) {
             return Outcome.failed(ErrorCode.UNKNOWN_ACTION, failure.getMessage());
         }
-        if (failure instanceof InvalidTransitionException e) {
+        if (failure instanceof TransitionRefusedException e) {
             ObjectNode details = Frames.JSON.createObjectNode().put("state", e.state());
             e.allowed().forEach(details.putArray("allowed")::add);
             return Outcome.failed(ErrorCode.INVALID_TRANSITION, e.getMessage(), details);

@@ -2,7 +2,7 @@ package dev.tandem.runtime.internal;
 
 import dev.tandem.ActionRejected;
 import dev.tandem.runtime.TandemConfiguration;
-import dev.tandem.spi.InvalidTransitionException;
+import dev.tandem.spi.TransitionRefusedException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ public final class TimerRetries {
      * @return whether the policy runs it again (unless it has used up its attempts)
      */
     public static boolean retriable(Throwable failure) {
-        return !(failure instanceof ActionRejected) && !(failure instanceof InvalidTransitionException);
+        return !(failure instanceof ActionRejected) && !(failure instanceof TransitionRefusedException);
     }
 
     /** Returned by {@link #next} for a timer that is not run again. */
@@ -50,7 +50,7 @@ public final class TimerRetries {
                     timer, key, failure.getMessage());
             return DROP;
         }
-        if (failure instanceof InvalidTransitionException) {
+        if (failure instanceof TransitionRefusedException) {
             LOG.info("timer '{}' of {} did not run: {}. Not retried", timer, key, failure.getMessage());
             return DROP;
         }

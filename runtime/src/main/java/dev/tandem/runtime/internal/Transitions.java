@@ -1,6 +1,6 @@
 package dev.tandem.runtime.internal;
 
-import dev.tandem.spi.InvalidTransitionException;
+import dev.tandem.spi.TransitionRefusedException;
 import dev.tandem.spi.StateMachine;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +36,12 @@ final class Transitions<T> {
 
     /**
      * @return the current state's ordinal
-     * @throws InvalidTransitionException if {@code rule} does not start in it
+     * @throws TransitionRefusedException if {@code rule} does not start in it
      */
     int check(T target, StateMachine.Rule rule, String name) {
         int state = current(target);
         if (rule != null && !rule.from()[state]) {
-            throw new InvalidTransitionException(machine.states().get(state), name, machine.allowed(state));
+            throw new TransitionRefusedException(machine.states().get(state), name, machine.allowed(state));
         }
         return state;
     }

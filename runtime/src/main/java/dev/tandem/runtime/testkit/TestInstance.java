@@ -184,7 +184,7 @@ public final class TestInstance<T> {
      * @param arguments its arguments, by position
      * @return its encoded result (JSON null for {@code void})
      * @throws Exception what the action threw (after the rollback), or a {@code BadArgumentsException}, or an
-     *     {@code InvalidTransitionException} when its {@code @Transition} does not start in the current state
+     *     {@code TransitionRefusedException} when its {@code @Transition} does not start in the current state
      *     (then nothing ran)
      * @throws LiveObjectException {@code forbidden} when {@code @Secured} or {@code @AllowWrite} refuses
      *     the caller (then nothing ran)

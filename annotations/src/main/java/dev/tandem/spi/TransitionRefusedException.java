@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * A call (or timer) whose {@code @Transition} does not start in the current state; thrown before
- * the body runs, so nothing changed.
+ * the body runs, so nothing changed. The server answers it with {@code invalid_transition}; the Java
+ * client's counterpart is {@code dev.tandem.client.InvalidTransitionException}.
  */
-public final class InvalidTransitionException extends RuntimeException {
+public final class TransitionRefusedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -18,7 +19,7 @@ public final class InvalidTransitionException extends RuntimeException {
      * @param action the action (or timer) that was called
      * @param allowed the actions allowed in {@code state}
      */
-    public InvalidTransitionException(String state, String action, List<String> allowed) {
+    public TransitionRefusedException(String state, String action, List<String> allowed) {
         super("state \"" + state + "\" does not handle \"" + action + "\"; allowed: "
                 + (allowed.isEmpty() ? "none" : String.join(", ", allowed)), null, false, false);
         this.state = state;
