@@ -122,12 +122,12 @@ class PresenceTest {
         TestServer.User bob = server.user();
         try (TestSocket a = open(id, ada, "Ada")) {
             a.awaitType("snapshot");
-            TestSocket b = open(id, bob, "Bob");
-            JsonNode snap = b.awaitType("snapshot");
-            assertEquals(2, snap.at("/state/online").size());
-            assertEquals("[Ada x1, Bob x1] 2/2", b.awaitAnswer(b.call("here")).get("value").asText(),
-                    "users in the order they arrived");
-            b.close();
+            try (TestSocket b = open(id, bob, "Bob")) {
+                JsonNode snap = b.awaitType("snapshot");
+                assertEquals(2, snap.at("/state/online").size());
+                assertEquals("[Ada x1, Bob x1] 2/2", b.awaitAnswer(b.call("here")).get("value").asText(),
+                        "users in the order they arrived");
+            }
         }
     }
 
