@@ -95,7 +95,8 @@ public final class LiveObjects {
 
     /**
      * Closes every client connection to an instance (close code 1012, "reconnect"), for operators:
-     * clients reconnect at once and resume where they were. {@code @OnDisconnect} runs for each.
+     * clients reconnect at once and resume where they were. {@code @OnDisconnect} runs for each (and
+     * {@code @OnLeave} for each user's last).
      *
      * @param type the live-object type
      * @param id the instance ID
