@@ -39,8 +39,10 @@ final class JdbcStateStore implements StateStore {
     private static final String UPDATE_SNAPSHOT = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
             + " wake_at = ?, updated_at = ?, state = ?, snapshot_revision = ?"
             + " WHERE object_type = ? AND object_id = ? AND revision = ?";
+    /** A row without a snapshot revision (written before the log, or reset by an operator) has its snapshot at the expected one. */
     private static final String UPDATE_LOG = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
-            + " wake_at = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
+            + " wake_at = ?, updated_at = ?, snapshot_revision = COALESCE(snapshot_revision, ?)"
+            + " WHERE object_type = ? AND object_id = ? AND revision = ?";
     private static final String APPEND = "INSERT INTO tandem_patch (object_type, object_id, revision, base_revision, ops)"
             + " VALUES (?, ?, ?, ?, ?)";
     private static final String COMPACT = "DELETE FROM tandem_patch WHERE object_type = ? AND object_id = ? AND revision <= ?";
@@ -212,6 +214,8 @@ final class JdbcStateStore implements StateStore {
                     if (w.snapshot() != null) {
                         ps.setString(next++, w.snapshot());
                         ps.setLong(next++, w.revision());
+                    } else {
+                        ps.setLong(next++, w.expectedRevision());
                     }
                     ps.setString(next++, w.type());
                     ps.setString(next++, w.id());

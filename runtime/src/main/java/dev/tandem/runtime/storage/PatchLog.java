@@ -103,8 +103,16 @@ public final class PatchLog {
         if (!kind.equals("remove") && value == null) {
             throw bad(op, "it has no value");
         }
-        String pointer = op.path("path").asText("");
-        if (!pointer.startsWith("/")) {
+        String pointer = op.path("path").asText(null);
+        if ("".equals(pointer)) { // the whole state
+            if (kind.equals("remove") || !value.isObject()) {
+                throw bad(op, "the state must stay an object");
+            }
+            root.removeAll();
+            root.setAll((ObjectNode) value);
+            return;
+        }
+        if (pointer == null || !pointer.startsWith("/")) {
             throw bad(op, "the path is not a JSON Pointer below the state");
         }
         String[] path = pointer.substring(1).split("/", -1);
