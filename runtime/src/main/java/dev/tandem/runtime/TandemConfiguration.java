@@ -341,6 +341,9 @@ public class TandemConfiguration {
         private int maxBatch = 1000;
         private Duration commitDelay = Duration.ofNanos(500_000);
         private Durability durability = Durability.DISK;
+        private int snapshotEvery = 1000;
+        private long snapshotBytes = 1 << 20;
+        private int logRetention = 256;
 
         /** @return what a stored turn survives before its result and patches are released */
         public Durability getDurability() {
@@ -382,6 +385,57 @@ public class TandemConfiguration {
         /** @param maxBatch the most writes per transaction */
         public void setMaxBatch(int maxBatch) {
             this.maxBatch = maxBatch;
+        }
+
+        /**
+         * @return after how many revisions since the last snapshot a write stores the whole state
+         *     again (the writes between append only their patches to the log)
+         */
+        public int getSnapshotEvery() {
+            return snapshotEvery;
+        }
+
+        /** @param snapshotEvery revisions between snapshots, 1 or more (1: every write is a snapshot) */
+        public void setSnapshotEvery(int snapshotEvery) {
+            if (snapshotEvery < 1) {
+                throw new IllegalArgumentException("tandem.storage.snapshot-every must be 1 or more (revisions between"
+                        + " snapshots of an instance's state), got " + snapshotEvery);
+            }
+            this.snapshotEvery = snapshotEvery;
+        }
+
+        /**
+         * @return after how many bytes of patches logged since the last snapshot a write stores the
+         *     whole state again, whichever of this and {@link #getSnapshotEvery()} comes first
+         */
+        public long getSnapshotBytes() {
+            return snapshotBytes;
+        }
+
+        /** @param snapshotBytes bytes of log between snapshots, 1 or more */
+        public void setSnapshotBytes(long snapshotBytes) {
+            if (snapshotBytes < 1) {
+                throw new IllegalArgumentException("tandem.storage.snapshot-bytes must be 1 or more (bytes of patches"
+                        + " logged between snapshots of an instance's state), got " + snapshotBytes);
+            }
+            this.snapshotBytes = snapshotBytes;
+        }
+
+        /**
+         * @return how many revisions of log an instance keeps before its latest snapshot, so that
+         *     clients reconnecting after a restart can still resume with patches
+         */
+        public int getLogRetention() {
+            return logRetention;
+        }
+
+        /** @param logRetention revisions kept before the snapshot, 0 or more */
+        public void setLogRetention(int logRetention) {
+            if (logRetention < 0) {
+                throw new IllegalArgumentException("tandem.storage.log-retention must be 0 or more (revisions of patch"
+                        + " log kept before the latest snapshot, for resuming clients), got " + logRetention);
+            }
+            this.logRetention = logRetention;
         }
     }
 

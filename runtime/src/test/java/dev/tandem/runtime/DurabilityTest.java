@@ -127,11 +127,13 @@ class DurabilityTest {
         try (TestSocket a = server.connect("counter", id)) {
             a.awaitType("snapshot");
             a.awaitAnswer(a.call("increment", 1));
-            // Another writer (a second node, an operator) moves the stored revision on.
+            // Another writer (a second node, an operator) moves the stored revision on, writing a
+            // snapshot at it and starting a new history, as docs/CONFIGURATION.md tells operators to.
             JdbcOperations jdbc = server.bean(JdbcOperations.class);
             @SuppressWarnings("unchecked")
             TransactionOperations<Connection> tx = server.bean(TransactionOperations.class);
             tx.executeWrite(s -> jdbc.prepareStatement("UPDATE tandem_instance SET revision = revision + 100,"
+                    + " snapshot_revision = NULL, history = NULL,"
                     + " state = '{\"count\": 50, \"log\": []}' WHERE object_type = 'counter' AND object_id = ?", ps -> {
                         ps.setString(1, id);
                         return ps.executeUpdate();

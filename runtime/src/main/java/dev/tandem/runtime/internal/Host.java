@@ -8,6 +8,7 @@ import dev.tandem.runtime.LiveObjectRegistry;
 import dev.tandem.runtime.TandemConfiguration;
 import dev.tandem.runtime.metrics.TandemMetrics;
 import dev.tandem.runtime.storage.GroupCommitter;
+import dev.tandem.runtime.storage.PatchLog;
 import dev.tandem.runtime.storage.StateStore;
 import dev.tandem.runtime.storage.StoredCall;
 import dev.tandem.runtime.storage.StoredState;
@@ -150,7 +151,8 @@ public final class Host {
     private void activate(LiveInstance<?> instance, boolean mustExist) {
         loaders.execute(() -> {
             try {
-                Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id());
+                Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id(),
+                        config.getResume().getBufferSize());
                 if (stored.isEmpty() && mustExist) {
                     instances.remove(instance.key, instance);
                     instance.mailbox.close();
@@ -179,9 +181,10 @@ public final class Host {
 
     private static LiveInstance.StoredData parse(StoredState stored, List<StoredCall> calls) {
         try {
-            JsonNode state = Frames.JSON.readTree(stored.state());
+            JsonNode state = PatchLog.replay(stored);
             JsonNode timers = stored.timers() == null ? null : Frames.JSON.readTree(stored.timers());
-            return new LiveInstance.StoredData(stored.revision(), state, timers, calls);
+            return new LiveInstance.StoredData(stored.revision(), state, timers, calls, stored.snapshotRevision(),
+                    stored.history(), stored.log());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("its stored state is not valid JSON: " + e.getMessage(), e);
         }

@@ -7,6 +7,8 @@ import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.Snapshot;
 import dev.tandem.runtime.metrics.TandemMetrics;
 import dev.tandem.runtime.storage.GroupCommitter;
+import dev.tandem.runtime.storage.PatchEntry;
+import dev.tandem.runtime.storage.StoredPatch;
 import dev.tandem.runtime.storage.StoredCall;
 import dev.tandem.spi.LiveObjectDefinition;
 import java.util.ArrayList;
@@ -42,6 +44,13 @@ final class LiveInstance<T> {
     private final InstanceTimers timers;
     private final Access<T> access;
     private List<CallCache.Unstored> unstoredCalls = new ArrayList<>();
+    /** The stored-state patches committed since the last write was submitted, for the log. */
+    private List<PatchEntry> unstoredLog = new ArrayList<>();
+    /** The revision the log (written and queued) reaches. */
+    private long logEnd;
+    private GroupCommitter.LogCursor logCursor;
+    /** The durable history ID; {@link #epoch} is it, or it and this activation's (see {@link #epochFor}). */
+    private String history;
 
     private TurnRunner<T> turns;
     private Views views;
@@ -80,18 +89,22 @@ final class LiveInstance<T> {
      */
     void activate(StoredData stored) throws Exception {
         T object = definition.create(host.dependencies(context));
-        epoch = Long.toString(System.nanoTime() & 0xffffffffffL, 36) + Integer.toString(System.identityHashCode(this), 36);
+        history = stored != null && stored.history() != null ? stored.history() : newId();
+        epoch = epochFor(history);
         if (stored != null) {
             definition.state().restore(object, stored.state());
             revision = stored.revision();
             submitted = revision;
             confirmed = revision;
             lastStoredChange = revision;
+            logEnd = revision;
+            logCursor = new GroupCommitter.LogCursor(stored.snapshotRevision());
             turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
                     host.timed(key.type()));
             views = new Views(key, turns);
             timers.load(stored.timers());
             calls.restore(stored.calls());
+            resumeFromLog(stored.log());
             return;
         }
         turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
@@ -109,6 +122,8 @@ final class LiveInstance<T> {
             timers.apply(created.timerChanges());
         }
         revision = 1;
+        logEnd = revision;
+        logCursor = new GroupCommitter.LogCursor(revision);
         unclaimed = true; // stored once a join, call, read or timer is let in: see claim()
     }
 
@@ -121,8 +136,52 @@ final class LiveInstance<T> {
         }
     }
 
-    /** What storage returned, parsed (but for the calls). */
-    record StoredData(long revision, JsonNode state, JsonNode timers, List<StoredCall> calls) {
+    /**
+     * The epoch clients see: the durable history ID when a client's (revision, epoch) means the
+     * same state after a restart, else that and this activation's own ID. Not the same state when
+     * fields are kept out of storage (they start over), nor under relaxed durability (a crash of
+     * the machine or database can lose revisions clients saw, and the numbers are used again).
+     */
+    private String epochFor(String historyId) {
+        boolean allStored = definition.state().fields().stream().allMatch(dev.tandem.spi.FieldDescriptor::stored);
+        return allStored && host.config().getStorage().getDurability() == dev.tandem.runtime.Durability.DISK
+                ? historyId : historyId + "." + newId();
+    }
+
+    private static String newId() {
+        return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /**
+     * Fills the resume buffer from the stored log, so clients that reconnect after a restart get the
+     * patches they missed. Only when the stored patches are the ones clients saw: every field
+     * stored and none server-only (views are left to {@link Views#unchangedSince}, which knows no
+     * viewer after a restart), and the epoch is the history.
+     */
+    private void resumeFromLog(List<StoredPatch> log) {
+        boolean same = epoch.equals(history) && definition.state().fields().stream()
+                .allMatch(f -> f.stored() && !f.serverOnly());
+        if (!same || log.isEmpty() || log.get(log.size() - 1).revision() != revision) {
+            return;
+        }
+        int from = log.size();
+        while (from > 0 && log.get(from - 1).ops() != null && log.get(from - 1).baseRevision() == log.get(from - 1).revision() - 1
+                && (from == log.size() || log.get(from - 1).revision() == log.get(from).baseRevision())) {
+            from--;
+        }
+        for (StoredPatch p : log.subList(from, log.size())) {
+            try {
+                resume.add(p.revision(), Frames.patch(p.revision(), (com.fasterxml.jackson.databind.node.ArrayNode)
+                        Frames.JSON.readTree(p.ops())));
+            } catch (java.io.IOException | ClassCastException e) {
+                throw new IllegalStateException("its stored patch to revision " + p.revision() + " is not a JSON array", e);
+            }
+        }
+    }
+
+    /** What storage returned, parsed (but for the calls), its log replayed. */
+    record StoredData(long revision, JsonNode state, JsonNode timers, List<StoredCall> calls, long snapshotRevision,
+            String history, List<StoredPatch> log) {
     }
 
     // ---- messages ----
@@ -245,6 +304,10 @@ final class LiveInstance<T> {
             return null;
         }
         revision++;
+        if (result.storedOps() != null) {
+            unstoredLog.add(new PatchEntry(revision, logEnd, result.storedOps()));
+            logEnd = revision;
+        }
         if (result.storedChanged() || timersChanged) {
             storedDirty = true;
             lastStoredChange = revision;
@@ -430,8 +493,15 @@ final class LiveInstance<T> {
             List<StoredCall> callsToStore = unstoredCalls.isEmpty() ? List.of()
                     : calls.rows(unstoredCalls, context.millis());
             unstoredCalls = new ArrayList<>();
+            if (revision > logEnd) { // revisions that changed only fields kept out of storage: one empty step
+                unstoredLog.add(new PatchEntry(revision, logEnd, Frames.JSON.createArrayNode()));
+                logEnd = revision;
+            }
+            List<PatchEntry> log = unstoredLog;
+            unstoredLog = new ArrayList<>();
             host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
-                    turns.snapshot(true), timers.toJson(), timers.wakeAt(), callsToStore, new GroupCommitter.Listener() {
+                    turns.snapshot(true), log, history, timers.toJson(), timers.wakeAt(), callsToStore, logCursor,
+                    new GroupCommitter.Listener() {
                         @Override
                         public void stored(long storedRevision) {
                             if (!mailbox.offer(new InstanceMessage.Stored(storedRevision))) {

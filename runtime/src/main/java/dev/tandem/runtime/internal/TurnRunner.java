@@ -43,9 +43,12 @@ public final class TurnRunner<T> {
      *     {@code @ServerOnly} fields changed
      * @param storedChanged whether a stored field changed
      * @param timerChanges the timers it scheduled or cancelled
+     * @param storedOps the patch of the stored state (every stored field, {@code @ServerOnly} ones
+     *     included, none kept out of storage), or {@code null} if no stored field changed: what the
+     *     storage log keeps
      */
     public record Result(JsonNode value, Throwable failure, ArrayNode ops, boolean storedChanged,
-            Map<String, Long> timerChanges) {
+            Map<String, Long> timerChanges, ArrayNode storedOps) {
         /** @return whether the turn committed */
         public boolean ok() {
             return failure == null;
@@ -161,7 +164,7 @@ public final class TurnRunner<T> {
             try {
                 before = machine.check(target, rule, name);
             } catch (RuntimeException e) {
-                return new Result(null, e, null, false, Map.of()); // refused before the body: nothing ran
+                return new Result(null, e, null, false, Map.of(), null); // refused before the body: nothing ran
             }
         }
         context.beginTurn();
@@ -173,14 +176,15 @@ public final class TurnRunner<T> {
             }
         } catch (BadArgumentsException | UnknownActionException e) {
             context.endTurn();
-            return new Result(null, e, null, false, Map.of()); // thrown before the action ran
+            return new Result(null, e, null, false, Map.of(), null); // thrown before the action ran
         } catch (Throwable e) {
             context.endTurn();
             rollback();
-            return new Result(null, e, null, false, Map.of());
+            return new Result(null, e, null, false, Map.of(), null);
         }
         Map<String, Long> timerChanges = context.endTurn();
         ArrayNode ops = null;
+        ArrayNode storedOps = null;
         boolean storedChanged = false;
         JsonNode[] next = new JsonNode[committed.length];
         try {
@@ -190,23 +194,33 @@ public final class TurnRunner<T> {
                     if (ops == null) {
                         ops = Frames.JSON.createArrayNode();
                     }
-                    if (!fields.get(i).serverOnly()) {
+                    FieldDescriptor field = fields.get(i);
+                    if (field.stored() && storedOps == null) {
+                        storedOps = Frames.JSON.createArrayNode();
+                    }
+                    if (!field.serverOnly()) {
+                        int from = ops.size();
                         JsonDiff.diff(paths[i], committed[i], now, ops);
+                        for (int k = from; field.stored() && k < ops.size(); k++) {
+                            storedOps.add(ops.get(k)); // the same operations: diffed once
+                        }
+                    } else if (field.stored()) {
+                        JsonDiff.diff(paths[i], committed[i], now, storedOps);
                     }
                     next[i] = now;
-                    storedChanged |= fields.get(i).stored();
+                    storedChanged |= field.stored();
                 }
             }
         } catch (Throwable e) {
             rollback();
-            return new Result(null, e, null, false, Map.of());
+            return new Result(null, e, null, false, Map.of(), null);
         }
         for (int i = 0; i < next.length; i++) {
             if (next[i] != null) {
                 committed[i] = next[i];
             }
         }
-        return new Result(value, null, ops, storedChanged, timerChanges);
+        return new Result(value, null, ops, storedChanged, timerChanges, storedOps);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tandem.runtime.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.runtime.TandemConfiguration;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
@@ -46,18 +47,42 @@ public final class GroupCommitter {
      * @param id the instance ID
      * @param expectedRevision the revision storage must hold, or 0 to insert
      * @param revision the revision being written
-     * @param state the stored fields
+     * @param state the stored fields at {@code revision}: written as a snapshot when one is due
+     * @param log the patches since {@code expectedRevision}, consecutive, ending at {@code revision}
+     *     when it is above {@code expectedRevision}
+     * @param history the instance's history ID
      * @param timers pending timers, or {@code null}
      * @param wakeAt when the earliest timer is due, or {@code null}
      * @param calls the calls whose turns this write stores
+     * @param cursor where the owner's log stands; one per activation, touched only by the writer
      * @param listener hears the outcome
      */
     public record Pending(Object owner, String type, String id, long expectedRevision, long revision, JsonNode state,
-            JsonNode timers, Long wakeAt, List<StoredCall> calls, Listener listener) {
+            List<PatchEntry> log, String history, JsonNode timers, Long wakeAt, List<StoredCall> calls,
+            LogCursor cursor, Listener listener) {
     }
+
+    /** Where one activation's log stands: its snapshot, and the bytes of patches logged after it. */
+    public static final class LogCursor {
+        private long snapshotRevision;
+        private long loggedBytes;
+
+        /** @param snapshotRevision the revision of the stored snapshot (the revision of an instance not yet stored) */
+        public LogCursor(long snapshotRevision) {
+            this.snapshotRevision = snapshotRevision;
+        }
+    }
+
+    /** A patch larger than this (characters of JSON) is not kept in the log: a snapshot is written instead. */
+    static final int MAX_LOGGED_PATCH = 100_000;
 
     private final StateStore store;
     private final int maxBatch;
+    private final int snapshotEvery;
+    private final long snapshotBytes;
+    private final int logRetention;
+    private final Counter bytesWritten;
+    private final Counter snapshots;
     private final long commitDelayNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -68,6 +93,13 @@ public final class GroupCommitter {
     GroupCommitter(StateStore store, TandemConfiguration config, MeterRegistry meters) {
         this.store = store;
         this.maxBatch = config.getStorage().getMaxBatch();
+        this.snapshotEvery = config.getStorage().getSnapshotEvery();
+        this.snapshotBytes = config.getStorage().getSnapshotBytes();
+        this.logRetention = config.getStorage().getLogRetention();
+        this.bytesWritten = Counter.builder("tandem.storage.written").baseUnit("bytes")
+                .description("Characters of JSON state written: snapshots and logged patches").register(meters);
+        this.snapshots = Counter.builder("tandem.storage.snapshots")
+                .description("Writes that stored an instance's whole state").register(meters);
         this.commitDelayNanos = config.getStorage().getCommitDelay().toNanos();
         this.writeTimer = Timer.builder("tandem.storage.write").description("Time to store one group of writes")
                 .publishPercentiles(0.5, 0.99).register(meters);
@@ -130,8 +162,9 @@ public final class GroupCommitter {
         Map<Object, Pending> latest = new LinkedHashMap<>();
         for (Pending p : drained) {
             latest.merge(p.owner(), p, (older, newer) -> new Pending(newer.owner(), newer.type(), newer.id(),
-                    older.expectedRevision(), newer.revision(), newer.state(), newer.timers(), newer.wakeAt(),
-                    concat(older.calls(), newer.calls()), newer.listener())); // its revision covers the older one
+                    older.expectedRevision(), newer.revision(), newer.state(), concat(older.log(), newer.log()),
+                    newer.history(), newer.timers(), newer.wakeAt(), concat(older.calls(), newer.calls()),
+                    newer.cursor(), newer.listener())); // its revision covers the older one
         }
         return new ArrayList<>(latest.values());
     }
@@ -148,9 +181,9 @@ public final class GroupCommitter {
 
     private void apply(List<Pending> group) {
         List<StateWrite> writes = new ArrayList<>(group.size());
+        long[] logged = new long[group.size()];
         for (Pending p : group) {
-            writes.add(new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(), StoredJson.text(p.state()),
-                    p.timers() == null ? null : StoredJson.text(p.timers()), p.wakeAt(), p.calls()));
+            writes.add(toWrite(p, logged, writes.size()));
         }
         long start = System.nanoTime();
         List<RuntimeException> outcomes;
@@ -165,11 +198,54 @@ public final class GroupCommitter {
             Pending p = group.get(i);
             RuntimeException failure = outcomes.get(i);
             if (failure == null) {
+                StateWrite w = writes.get(i);
+                if (w.snapshot() != null) {
+                    p.cursor().snapshotRevision = p.revision();
+                    p.cursor().loggedBytes = 0;
+                    snapshots.increment();
+                    bytesWritten.increment(w.snapshot().length());
+                } else {
+                    p.cursor().loggedBytes += logged[i];
+                }
+                bytesWritten.increment(logged[i]);
                 p.listener().stored(p.revision());
             } else {
                 p.listener().failed(failure);
             }
         }
+    }
+
+    /**
+     * Makes the write: its patches for the log, and the whole state too when a snapshot is due (an
+     * insert; {@code snapshot-every} revisions or {@code snapshot-bytes} of log since the last one; a
+     * patch too large to log), which also compacts the log to {@code log-retention} revisions.
+     */
+    private StateWrite toWrite(Pending p, long[] logged, int index) {
+        String timers = p.timers() == null ? null : StoredJson.text(p.timers());
+        if (p.expectedRevision() == 0) {
+            return new StateWrite(p.type(), p.id(), 0, p.revision(), StoredJson.text(p.state()), List.of(), p.history(),
+                    0, timers, p.wakeAt(), p.calls());
+        }
+        List<StoredPatch> patches = new ArrayList<>(p.log().size());
+        long bytes = 0;
+        boolean tooLarge = false;
+        for (PatchEntry e : p.log()) {
+            String ops = StoredJson.text(e.ops());
+            if (ops.length() > MAX_LOGGED_PATCH) {
+                tooLarge = true;
+                ops = null;
+            } else {
+                bytes += ops.length();
+            }
+            patches.add(new StoredPatch(e.revision(), e.baseRevision(), ops));
+        }
+        logged[index] = bytes;
+        LogCursor cursor = p.cursor();
+        boolean snapshot = tooLarge || p.revision() - cursor.snapshotRevision >= snapshotEvery
+                || cursor.loggedBytes + bytes >= snapshotBytes;
+        return new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(),
+                snapshot ? StoredJson.text(p.state()) : null, patches, p.history(),
+                snapshot ? Math.max(0, p.revision() - logRetention) : 0, timers, p.wakeAt(), p.calls());
     }
 
     /** Applies what is queued, then stops the writer. */

@@ -30,13 +30,22 @@ final class JdbcStateStore implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
 
-    private static final String SELECT = "SELECT revision, state, timers FROM tandem_instance"
+    private static final String SELECT = "SELECT revision, state, timers, snapshot_revision, history FROM tandem_instance"
             + " WHERE object_type = ? AND object_id = ?";
-    private static final String INSERT = "INSERT INTO tandem_instance"
-            + " (object_type, object_id, revision, state, timers, wake_at, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE tandem_instance SET revision = ?, state = ?, timers = ?,"
-            + " wake_at = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
+    private static final String SELECT_LOG = "SELECT revision, base_revision, ops FROM tandem_patch"
+            + " WHERE object_type = ? AND object_id = ? AND revision > ? ORDER BY revision";
+    private static final String INSERT = "INSERT INTO tandem_instance (object_type, object_id, revision, state,"
+            + " snapshot_revision, history, timers, wake_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String UPDATE_SNAPSHOT = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
+            + " wake_at = ?, updated_at = ?, state = ?, snapshot_revision = ?"
+            + " WHERE object_type = ? AND object_id = ? AND revision = ?";
+    /** A row without a snapshot revision (written before the log, or reset by an operator) has its snapshot at the expected one. */
+    private static final String UPDATE_LOG = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
+            + " wake_at = ?, updated_at = ?, snapshot_revision = COALESCE(snapshot_revision, ?)"
+            + " WHERE object_type = ? AND object_id = ? AND revision = ?";
+    private static final String APPEND = "INSERT INTO tandem_patch (object_type, object_id, revision, base_revision, ops)"
+            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String COMPACT = "DELETE FROM tandem_patch WHERE object_type = ? AND object_id = ? AND revision <= ?";
     private static final String DUE = "SELECT object_type, object_id FROM tandem_instance"
             + " WHERE wake_at IS NOT NULL AND wake_at <= ? ORDER BY wake_at";
 
@@ -73,15 +82,42 @@ final class JdbcStateStore implements StateStore {
     }
 
     @Override
-    public Optional<StoredState> load(String type, String id) {
-        return transactions.executeRead(status -> jdbc.prepareStatement(SELECT, ps -> {
-            ps.setString(1, type);
-            ps.setString(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new StoredState(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                        : Optional.<StoredState>empty();
+    public Optional<StoredState> load(String type, String id, int recent) {
+        return transactions.executeRead(status -> {
+            Connection connection = status.getConnection();
+            long revision;
+            long snapshotRevision;
+            String state;
+            String timers;
+            String history;
+            try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+                ps.setString(1, type);
+                ps.setString(2, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<StoredState>empty();
+                    }
+                    revision = rs.getLong(1);
+                    state = rs.getString(2);
+                    timers = rs.getString(3);
+                    long snapshotAt = rs.getLong(4);
+                    snapshotRevision = rs.wasNull() ? revision : snapshotAt; // a row from before the log: its state is current
+                    history = rs.getString(5);
+                }
             }
-        }));
+            List<StoredPatch> log = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(SELECT_LOG)) {
+                ps.setString(1, type);
+                ps.setString(2, id);
+                ps.setLong(3, Math.min(snapshotRevision, revision - recent));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        log.add(new StoredPatch(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                    }
+                }
+            }
+            return Optional.of(new StoredState(revision, state, timers, snapshotRevision, history, log));
+        });
     }
 
     @Override
@@ -134,46 +170,113 @@ final class JdbcStateStore implements StateStore {
             (writes.get(i).isInsert() ? inserts : updates).add(i);
         }
         if (!inserts.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT);
+                    PreparedStatement clear = connection.prepareStatement(COMPACT)) {
                 for (int i : inserts) {
                     StateWrite w = writes.get(i);
                     ps.setString(1, w.type());
                     ps.setString(2, w.id());
                     ps.setLong(3, w.revision());
-                    ps.setString(4, w.state());
-                    ps.setString(5, w.timers());
-                    setWakeAt(ps, 6, w.wakeAt());
-                    ps.setTimestamp(7, now);
-                    ps.setTimestamp(8, now);
+                    ps.setString(4, w.snapshot());
+                    ps.setLong(5, w.revision());
+                    ps.setString(6, w.history());
+                    ps.setString(7, w.timers());
+                    setWakeAt(ps, 8, w.wakeAt());
+                    ps.setTimestamp(9, now);
+                    ps.setTimestamp(10, now);
                     ps.addBatch();
+                    // rows a deleted instance of the same ID left: not this one's history
+                    clear.setString(1, w.type());
+                    clear.setString(2, w.id());
+                    clear.setLong(3, Long.MAX_VALUE);
+                    clear.addBatch();
                 }
+                clear.executeBatch();
                 ps.executeBatch();
             }
         }
         if (!updates.isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement(UPDATE)) {
+            List<Integer> applied = new ArrayList<>(updates.size());
+            try (PreparedStatement logOnly = connection.prepareStatement(UPDATE_LOG);
+                    PreparedStatement withSnapshot = connection.prepareStatement(UPDATE_SNAPSHOT)) {
+                List<Integer> logOnlyIndexes = new ArrayList<>();
+                List<Integer> snapshotIndexes = new ArrayList<>();
                 for (int i : updates) {
                     StateWrite w = writes.get(i);
+                    PreparedStatement ps = w.snapshot() == null ? logOnly : withSnapshot;
+                    (w.snapshot() == null ? logOnlyIndexes : snapshotIndexes).add(i);
                     ps.setLong(1, w.revision());
-                    ps.setString(2, w.state());
+                    ps.setString(2, w.history());
                     ps.setString(3, w.timers());
                     setWakeAt(ps, 4, w.wakeAt());
                     ps.setTimestamp(5, now);
-                    ps.setString(6, w.type());
-                    ps.setString(7, w.id());
-                    ps.setLong(8, w.expectedRevision());
+                    int next = 6;
+                    if (w.snapshot() != null) {
+                        ps.setString(next++, w.snapshot());
+                        ps.setLong(next++, w.revision());
+                    } else {
+                        ps.setLong(next++, w.expectedRevision());
+                    }
+                    ps.setString(next++, w.type());
+                    ps.setString(next++, w.id());
+                    ps.setLong(next, w.expectedRevision());
                     ps.addBatch();
                 }
-                int[] counts = ps.executeBatch();
-                for (int k = 0; k < counts.length; k++) {
-                    if (counts[k] != 1) { // not the one row at the expected revision: nothing of it may count
-                        outcomes[updates.get(k)] = new StaleWriteException(writes.get(updates.get(k)));
-                    }
-                }
+                checkApplied(logOnlyIndexes.isEmpty() ? new int[0] : logOnly.executeBatch(), logOnlyIndexes, writes,
+                        outcomes, applied);
+                checkApplied(snapshotIndexes.isEmpty() ? new int[0] : withSnapshot.executeBatch(), snapshotIndexes,
+                        writes, outcomes, applied);
             }
+            appendAndCompact(connection, writes, applied);
         }
         calls.save(connection, writes, outcomes);
         return Arrays.asList(outcomes);
+    }
+
+    private static void checkApplied(int[] counts, List<Integer> indexes, List<StateWrite> writes,
+            RuntimeException[] outcomes, List<Integer> applied) {
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] == 1) {
+                applied.add(indexes.get(k));
+            } else { // not the one row at the expected revision: nothing of it may count
+                outcomes[indexes.get(k)] = new StaleWriteException(writes.get(indexes.get(k)));
+            }
+        }
+    }
+
+    /** The log rows of the writes whose conditional update applied, and the compaction of those with a snapshot. */
+    private static void appendAndCompact(Connection connection, List<StateWrite> writes, List<Integer> applied)
+            throws SQLException {
+        try (PreparedStatement append = connection.prepareStatement(APPEND);
+                PreparedStatement compact = connection.prepareStatement(COMPACT)) {
+            boolean appending = false;
+            boolean compacting = false;
+            for (int i : applied) {
+                StateWrite w = writes.get(i);
+                for (StoredPatch p : w.patches()) {
+                    append.setString(1, w.type());
+                    append.setString(2, w.id());
+                    append.setLong(3, p.revision());
+                    append.setLong(4, p.baseRevision());
+                    append.setString(5, p.ops());
+                    append.addBatch();
+                    appending = true;
+                }
+                if (w.compactUpTo() > 0) {
+                    compact.setString(1, w.type());
+                    compact.setString(2, w.id());
+                    compact.setLong(3, w.compactUpTo());
+                    compact.addBatch();
+                    compacting = true;
+                }
+            }
+            if (appending) {
+                append.executeBatch();
+            }
+            if (compacting) {
+                compact.executeBatch();
+            }
+        }
     }
 
     private static void setWakeAt(PreparedStatement ps, int index, Long wakeAt) throws SQLException {

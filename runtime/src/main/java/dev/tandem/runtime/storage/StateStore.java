@@ -9,9 +9,21 @@ public interface StateStore {
     /**
      * @param type the live-object type
      * @param id the instance ID
+     * @return the stored state (its snapshot and the log after it), or empty if the instance was
+     *     never stored
+     */
+    default Optional<StoredState> load(String type, String id) {
+        return load(type, id, 0);
+    }
+
+    /**
+     * @param type the live-object type
+     * @param id the instance ID
+     * @param recent also the log rows of this many revisions before the current one, where still
+     *     stored (for clients that resume after a restart)
      * @return the stored state, or empty if the instance was never stored
      */
-    Optional<StoredState> load(String type, String id);
+    Optional<StoredState> load(String type, String id, int recent);
 
     /**
      * @param type the live-object type
@@ -29,7 +41,9 @@ public interface StateStore {
     void forgetCalls(long before);
 
     /**
-     * Applies writes, as few transactions as possible. Each write succeeds or fails on its own:
+     * Applies writes, as few transactions as possible. A write appends its patches to the log and,
+     * when it carries one, replaces the snapshot (and deletes log rows it no longer needs), all
+     * conditional on the expected revision. Each write succeeds or fails on its own:
      * a stale one fails with {@link StaleWriteException} without affecting the others. A write's
      * calls are stored in the same transaction as its state, and only if the state was written.
      * The writes are durable when this returns, as {@code tandem.storage.durability} asks.

@@ -1,5 +1,7 @@
 package dev.tandem.runtime.storage;
 
+import java.util.List;
+
 /**
  * One conditional write.
  *
@@ -8,13 +10,21 @@ package dev.tandem.runtime.storage;
  * @param expectedRevision the revision storage must hold for the write to apply, or 0 to insert a
  *     new instance
  * @param revision the revision being written
- * @param state the stored fields as JSON
+ * @param snapshot the stored fields at {@code revision} as JSON, to replace the snapshot; or
+ *     {@code null} to keep the snapshot and only append {@code patches} (never {@code null} for an
+ *     insert)
+ * @param patches the log rows this write appends, consecutive, ending at {@code revision} when it
+ *     is above {@code expectedRevision}; empty for an insert or a write of timers only
+ * @param history the instance's history ID, stored with every write
+ * @param compactUpTo log rows at or below this revision are deleted with the write (only with a
+ *     snapshot at or above it); 0 for none
  * @param timers pending timers as JSON, or {@code null}
  * @param wakeAt when the earliest timer is due (epoch milliseconds), or {@code null}
  * @param calls the calls whose turns this write stores, written only if the write applies
  */
-public record StateWrite(String type, String id, long expectedRevision, long revision, String state, String timers,
-        Long wakeAt, java.util.List<StoredCall> calls) {
+public record StateWrite(String type, String id, long expectedRevision, long revision, String snapshot,
+        List<StoredPatch> patches, String history, long compactUpTo, String timers, Long wakeAt,
+        List<StoredCall> calls) {
 
     /** @return whether this write creates the instance */
     public boolean isInsert() {

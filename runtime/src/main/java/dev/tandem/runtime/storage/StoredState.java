@@ -1,11 +1,32 @@
 package dev.tandem.runtime.storage;
 
+import java.util.List;
+
 /**
- * What storage holds for one instance.
+ * What storage holds for one instance: a snapshot of its stored fields and the log of patches
+ * after it (see {@link PatchLog}).
  *
- * @param revision the revision the state is at
- * @param state the stored fields, as a JSON object
+ * @param revision the revision the instance is at: the snapshot with the log after it applied
+ * @param state the stored fields at {@code snapshotRevision}, as a JSON object
  * @param timers the pending timers, as a JSON object of name to epoch milliseconds, or {@code null}
+ * @param snapshotRevision the revision {@code state} is at
+ * @param history the instance's history ID (the epoch its clients see), or {@code null} if none
+ *     is stored (a row written before the log existed, or reset by an operator): a new history
+ *     starts
+ * @param log the stored patches in revision order: every one after {@code snapshotRevision}, and
+ *     the recent ones before it that were asked for
  */
-public record StoredState(long revision, String state, String timers) {
+public record StoredState(long revision, String state, String timers, long snapshotRevision, String history,
+        List<StoredPatch> log) {
+
+    /**
+     * A state with no log: the snapshot is at the revision (as rows written before the log existed).
+     *
+     * @param revision the revision
+     * @param state the stored fields
+     * @param timers the pending timers, or {@code null}
+     */
+    public StoredState(long revision, String state, String timers) {
+        this(revision, state, timers, revision, null, List.of());
+    }
 }

@@ -29,7 +29,7 @@ class GroupCommitterShutdownTest {
         final CountDownLatch letFirstGo = new CountDownLatch(1);
 
         @Override
-        public Optional<StoredState> load(String type, String id) {
+        public Optional<StoredState> load(String type, String id, int recent) {
             return Optional.empty();
         }
 
@@ -61,8 +61,8 @@ class GroupCommitterShutdownTest {
     }
 
     private static GroupCommitter.Pending write(String id, CompletableFuture<String> outcome) {
-        return new GroupCommitter.Pending(id, "counter", id, 0, 1, Frames.JSON.createObjectNode(), null, null, List.of(),
-                new GroupCommitter.Listener() {
+        return new GroupCommitter.Pending(id, "counter", id, 0, 1, Frames.JSON.createObjectNode(), List.of(), "h", null,
+                null, List.of(), new GroupCommitter.LogCursor(1), new GroupCommitter.Listener() {
                     @Override
                     public void stored(long revision) {
                         outcome.complete("stored");

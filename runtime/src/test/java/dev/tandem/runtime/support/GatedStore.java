@@ -72,9 +72,9 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
         StateStore real = event.getBean();
         return new StateStore() {
             @Override
-            public Optional<StoredState> load(String type, String id) {
+            public Optional<StoredState> load(String type, String id, int recent) {
                 loads.add(type + "/" + id);
-                return real.load(type, id);
+                return real.load(type, id, recent);
             }
 
             @Override
