@@ -149,6 +149,7 @@ public class Payment {
     @OnEnter({"APPROVED", "REJECTED", "EXPIRED", "CANCELLED"})
     void decided() {
         expiresAt = null;
+        context.cancel("expire");
     }
 
     /** Who may call what, checked before any action runs; the refusal's message says why. */
