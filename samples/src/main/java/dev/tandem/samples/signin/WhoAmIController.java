@@ -28,7 +28,11 @@ final class WhoAmIController {
     private final List<Account> accounts;
 
     WhoAmIController(List<DemoAccount> accounts) {
-        this.accounts = accounts.stream().map(a -> new Account(a.username(), a.name(), a.roles())).toList();
+        List<String> order = List.of("requester", "approver", "admin");
+        this.accounts = accounts.stream()
+                .sorted(java.util.Comparator.comparingInt((DemoAccount a) -> a.roles().stream().mapToInt(order::indexOf).max()
+                        .orElse(order.size())).thenComparing(DemoAccount::username))
+                .map(a -> new Account(a.username(), a.name(), a.roles())).toList();
     }
 
     @Get("/me")
