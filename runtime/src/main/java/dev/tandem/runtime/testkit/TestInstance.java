@@ -41,7 +41,7 @@ public final class TestInstance<T> {
     private long revision = 1;
 
     TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock,
-            boolean denyByDefault) throws Exception {
+            boolean denyByDefault, List<dev.tandem.spi.StateMachine.Timed> timed) throws Exception {
         this.definition = definition;
         this.clock = clock;
         InstanceContext context = new InstanceContext(new InstanceKey(definition.typeName(), id), clock,
@@ -62,7 +62,7 @@ public final class TestInstance<T> {
                 return context;
             }
         });
-        this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
+        this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine(), timed);
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
         if (definition.hasOnCreate() || definition.machine() != null) {
             apply(turns.runCreate(definition.hasOnCreate() ? o -> {
