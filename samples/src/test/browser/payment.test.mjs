@@ -18,7 +18,7 @@ async function signedIn(username, options, base = url) {
   await page.locator("#account").selectOption(username);
   await page.locator('#sign-in-form [name="password"]').fill("tandem-demo");
   await Promise.all([page.waitForNavigation(), page.locator("#sign-in-form button").click()]);
-  await page.locator("#who", { hasText: username === "riley" ? "Riley" : "" }).waitFor();
+  await page.locator("#who", { hasText: username[0].toUpperCase() + username.slice(1) }).waitFor();
   return page;
 }
 
@@ -60,8 +60,8 @@ test("payment: a requester submits, an approver approves, both see every step li
   }
   const log = await logOf(riley);
   assert.equal(log.length, 2);
-  assert.match(log[0], /^Submitted by Riley \(requester\) \(requester\) \d\d:\d\d:\d\d$/);
-  assert.match(log[1], /^Approved by Avery \(approver\) \(approver\) \d\d:\d\d:\d\d$/);
+  assert.match(log[0], /^Submitted by Riley \(requester\) \d\d:\d\d:\d\d$/);
+  assert.match(log[1], /^Approved by Avery \(approver\) \d\d:\d\d:\d\d$/);
   assert.match(await riley.locator("#mermaid").textContent(), /^stateDiagram-v2\n\s+\[\*\] --> DRAFT/);
   await riley.screenshot({ path: `${screenshots}/payment-desktop.png`, fullPage: true });
   assertNoProblems(riley, avery);
@@ -89,7 +89,7 @@ test("payment: a large amount needs an admin after the approver; on a phone too"
   await adele.screenshot({ path: `${screenshots}/payment-large-desktop.png`, fullPage: true });
   await adele.locator("#approve").click();
   await riley.locator("#state", { hasText: "Approved" }).waitFor();
-  assert.match((await logOf(riley))[2], /^Approved by Adele \(admin\) \(admin\) .* second approval$/);
+  assert.match((await logOf(riley))[2], /^Approved by Adele \(admin\) .* second approval$/);
   assertNoProblems(riley, avery, adele);
   for (const page of [riley, avery, adele]) {
     await page.context().close();

@@ -3,7 +3,7 @@
 // placed in columns by their distance from the initial state (rows on a narrow screen).
 
 const SVG = "http://www.w3.org/2000/svg";
-const W = 150, H = 36, GAP_X = 56, GAP_Y = 14;
+const W = 132, H = 36, GAP_X = 64, GAP_Y = 14;
 
 /** "AWAITING_APPROVAL" → "Awaiting approval". */
 export const label = state => state.charAt(0) + state.slice(1).toLowerCase().replaceAll("_", " ");
@@ -71,8 +71,14 @@ export function drawMachine(container, machine, current, vertical = false) {
   for (const e of [...all.filter(e => e.from !== current), ...outgoing]) {
     const a = pos[e.from], b = pos[e.to];
     const [x1, y1, x2, y2] = vertical ? [a.x + w / 2, a.y + H, b.x + w / 2, b.y] : [a.x + w, a.y + H / 2, b.x, b.y + H / 2];
-    const d = vertical ? `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2 - 2}`
-        : `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2 - 2},${y2}`;
+    // an edge that skips a column bows around the states in between instead of crossing them
+    const skip = rank[e.to] - rank[e.from] > 1;
+    const side = b.y + (vertical ? 0 : H / 2) < a.y + (vertical ? 0 : H / 2) || (vertical && b.x < a.x) ? -1 : 1;
+    const d = vertical
+        ? (skip ? `M${x1},${y1} C${x1 + side * (w / 2 + 20)},${y1 + 30} ${x2},${y2 - 50} ${x2},${y2 - 2}`
+            : `M${x1},${y1} C${x1},${(y1 + y2) / 2} ${x2},${(y1 + y2) / 2} ${x2},${y2 - 2}`)
+        : (skip ? `M${x1},${y1} C${x1 + 40},${y1 + side * (H + 24)} ${x2 - 60},${y2} ${x2 - 2},${y2}`
+            : `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2 - 2},${y2}`);
     const out = e.from === current;
     svg.append(el("path", { d, class: `edge${out ? " out" : ""}${e.timed ? " timed" : ""}`, "marker-end": "url(#arrow)" }));
   }

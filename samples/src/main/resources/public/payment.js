@@ -11,7 +11,7 @@ const $ = selector => document.querySelector(selector);
 function showSignIn(me) {
   $("#sign-in").hidden = Boolean(me.user);
   $("#who").hidden = !me.user;
-  $("#me-name").textContent = me.name || "";
+  $("#me-name").textContent = me.user ? `${me.name} (${me.roles.join(", ")})` : "";
   $("#account").replaceChildren(...me.accounts.map(a => new Option(`${a.name} · ${a.roles.join(", ")}`, a.username)));
   $("#sign-in-form").onsubmit = async e => {
     e.preventDefault();

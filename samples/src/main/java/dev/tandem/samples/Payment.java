@@ -2,6 +2,7 @@ package dev.tandem.samples;
 
 import dev.tandem.Action;
 import dev.tandem.ActionRejected;
+import dev.tandem.After;
 import dev.tandem.AllowWrite;
 import dev.tandem.Caller;
 import dev.tandem.Field;
@@ -133,23 +134,26 @@ public class Payment {
         step(caller, "cancelled", "requester", null);
     }
 
-    /** A payment nobody decided in time expires (scheduled on entering AWAITING_APPROVAL). */
+    /**
+     * A payment nobody decided in time expires: the runtime starts this durable timer on entering
+     * AWAITING_APPROVAL, keeps it through AWAITING_ADMIN and cancels it on any decision.
+     */
     @OnTimer @Transition(from = {"AWAITING_APPROVAL", "AWAITING_ADMIN"}, to = "EXPIRED")
+    @After("${tandem.samples.payment.expiry:PT2M}")
     void expire() {
         status = Status.EXPIRED;
         log.add(new Step("expired", null, "Tandem", "timer", context.now(), "no decision within " + settings.expiry()));
     }
 
+    /** For the page's countdown: the same setting the timer's @After reads. */
     @OnEnter("AWAITING_APPROVAL")
     void startTheClock() {
         expiresAt = context.now().plus(settings.expiry());
-        context.schedule("expire", settings.expiry());
     }
 
     @OnEnter({"APPROVED", "REJECTED", "EXPIRED", "CANCELLED"})
     void decided() {
         expiresAt = null;
-        context.cancel("expire");
     }
 
     /** Who may call what, checked before any action runs; the refusal's message says why. */
