@@ -144,7 +144,13 @@ public class Quiz {
         if (caller.userId().equals(host) || hostAway && players.containsKey(caller.userId())) {
             return true;
         }
-        throw new ActionRejected("Only the host, " + nameOf(host) + ", can " + action);
+        String what = switch (action) {
+            case "settings" -> "change the settings";
+            case "start" -> "start the game";
+            case "next" -> "move on";
+            default -> "restart the game";
+        };
+        throw new ActionRejected("Only the host, " + nameOf(host) + ", can " + what);
     }
 
     /** Seconds per question (5 to 120) and how many categories to play (1 to all). */

@@ -143,7 +143,7 @@ class QuizTest {
     void onlyTheHostRunsTheGameUnlessTheHostIsAway() throws Exception {
         LiveObjectException refused = assertThrows(LiveObjectException.class, () -> quiz.call(bob, "start"));
         assertEquals(ErrorCode.FORBIDDEN, refused.code());
-        assertEquals("Only the host, Ann, can start", refused.getMessage());
+        assertEquals("Only the host, Ann, can start the game", refused.getMessage());
         quiz.disconnect(ann);
         quiz.call(bob, "start");
         assertEquals("COUNTDOWN", quiz.machineState());
