@@ -56,6 +56,22 @@ async function pick(page, ...options) {
   await page.locator("#my-answer", { hasText: "Your answer: " + options.join(", ") }).waitFor({ state: "attached" });
 }
 
+/** Fails unless the page fits the phone's width and each control matched by selector is on screen and tappable. */
+async function fitsPhone(page, selector) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  assert.ok(scrollWidth <= innerWidth, `the page is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+  const controls = page.locator(selector);
+  assert.ok(await controls.count() > 0, `${selector} is on the page`);
+  for (let i = 0; i < await controls.count(); i++) {
+    await controls.nth(i).scrollIntoViewIfNeeded();
+    const box = await controls.nth(i).boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= innerWidth && box.height >= 40, `${selector} #${i}: ${JSON.stringify(box)}`);
+    await controls.nth(i).tap({ trial: true, timeout: 3000 }); // visible, enabled, not covered
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 const score = (page, name) => page.locator("#players li", { hasText: name }).locator(".score").textContent();
 
 test("quiz: three players play to the final ranking; a reload keeps the score; no answer leaks early", async () => {
@@ -105,6 +121,7 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
   await question(cat, 2);
   assert.equal(await score(cat, "Cat"), "10", "the score came back after the reload");
   assert.equal(await cat.locator("#players li", { hasText: "Ann" }).locator(".answered").count(), 1);
+  await fitsPhone(cat, "#options .option");
   await pick(cat, "Volga");
   await question(bob, 2);
   await pick(bob, "Danube");
@@ -127,12 +144,13 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
   assert.equal(await score(ann, "Cat"), "30");
   assert.equal(await score(ann, "Bob"), "0");
   const bobsText = p => p.locator(".reveal").first().locator("li", { hasText: "Atlantis" });
-  await bobsText(ann).locator("button", { hasText: "right" }).click();
-  await bobsText(cat).locator("button", { hasText: "right" }).click();
+  await bobsText(ann).locator("button", { hasText: "Right" }).click();
+  await bobsText(cat).locator("button", { hasText: "Right" }).click();
   await bobsText(bob).locator(".tag", { hasText: "by vote" }).waitFor();
   await bob.locator("#players li", { hasText: "Bob" }).locator(".score", { hasText: "10" }).waitFor();
   assert.equal(await bobsText(bob).locator("button").count(), 0, "nobody votes on their own answer");
   assert.equal(await bob.locator("#next").isVisible(), false, "only the host moves on");
+  await fitsPhone(cat, ".vote");
   await ann.screenshot({ path: `${screenshots}/quiz-recap.png`, fullPage: true });
   await cat.screenshot({ path: `${screenshots}/quiz-phone-recap.png`, fullPage: true });
 
@@ -178,7 +196,7 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
     await p.locator("#ranking li").nth(2).waitFor();
   }
   const ranking = await cat.locator("#ranking li").allTextContents();
-  assert.deepEqual(ranking.map(r => r.replace(/\s+/g, " ")), ["🥇Ann70 pts", "🥈Cat55 pts", "🥉Bob35 pts"]);
+  assert.deepEqual(ranking.map(r => r.replace(/\s+/g, " ")), ["1Ann70 pts", "2Cat55 pts", "3Bob35 pts"]);
   assert.equal(await cat.locator("#restart").isVisible(), false);
   await ann.screenshot({ path: `${screenshots}/quiz-final.png` });
   await cat.screenshot({ path: `${screenshots}/quiz-phone-final.png` });

@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); });
 test("the index lists the samples, and the served client module loads and connects", async () => {
   const page = await newUser(browser);
   await page.goto(url + "/");
-  assert.equal(await page.locator(".sample").count(), 5);
+  assert.equal(await page.locator(".sample").count(), 6);
   const type = await page.evaluate(async () => {
     const client = await import("/tandem/client.js");
     const counter = await client.connect(client.Counter, "from-the-console");

@@ -42,7 +42,8 @@ class NodeBrowserTest {
     }
 
     private static final List<String> SHOTS = List.of("index", "cursors", "tic-tac-toe", "tasks", "counter",
-            "counter-after-restart", "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks", "cards");
+            "counter-after-restart", "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks", "cards",
+            "quiz-lobby", "quiz-desktop", "quiz-phone", "quiz-recap", "quiz-phone-recap", "quiz-final", "quiz-phone-final");
 
     @Test
     void theSamplesWorkInARealBrowserAndSurviveARestart() throws Exception {
@@ -51,7 +52,8 @@ class NodeBrowserTest {
         Path data = Files.createTempDirectory("tandem-samples");
         Path stateFile = data.resolve("browser-state.json");
         try (EmbeddedServer first = start(data)) {
-            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs", "phone.test.mjs", "cards.test.mjs");
+            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs", "phone.test.mjs", "cards.test.mjs",
+                    "quiz.test.mjs");
             assertEquals(0, r.exitCode(), "browser tests failed:\n" + r.output());
         }
         assertTrue(Files.exists(stateFile), "the counter test recorded its room");
