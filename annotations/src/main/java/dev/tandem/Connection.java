@@ -1,8 +1,10 @@
 package dev.tandem;
 
 /**
- * A client's connection to one live-object instance, as seen by {@link OnConnect} and
- * {@link OnDisconnect} hooks. It carries the same identity as a {@link Caller}.
+ * A client's connection to one live-object instance, as seen by {@link OnConnect},
+ * {@link OnDisconnect}, {@link OnJoin} and {@link OnLeave} hooks and listed by {@link Presence}. It
+ * carries the same identity as a {@link Caller}. Two tabs of one user are two connections with the
+ * same {@link #userId()} and different {@link #connectionId()}s.
  *
  * <pre>{@code
  * @OnConnect

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What a live-object instance knows about itself: its address, the clock and its timers. Declare
+ * What a live-object instance knows about itself: its address, the clock, its timers and who is
+ * connected to it. Declare
  * a constructor parameter of this type and the runtime passes the instance's context.
  *
  * <pre>{@code
@@ -61,4 +62,22 @@ public interface LiveContext {
      * @param timer the name of an {@code @OnTimer} method of this class
      */
     void cancel(String timer);
+
+    /**
+     * Who is connected to this instance now, grouped by user: two tabs of one user are one user
+     * with two connections.
+     *
+     * <pre>{@code
+     * @Action
+     * void start() {
+     *     if (context.presence().userCount() < 2) throw new ActionRejected("Wait for a second player");
+     * }
+     * }</pre>
+     *
+     * <p>Not stored: after a restart or passivation it is empty until clients reconnect. See
+     * {@link Presence}, and {@link OnJoin} / {@link OnLeave} to act when a user arrives or is gone.
+     *
+     * @return the instance's presence, read when called
+     */
+    Presence presence();
 }

@@ -54,6 +54,16 @@ public interface LiveObjectDefinition<T> {
         return false;
     }
 
+    /** @return whether the class has an {@code @OnJoin} method */
+    default boolean hasOnJoin() {
+        return false;
+    }
+
+    /** @return whether the class has an {@code @OnLeave} method */
+    default boolean hasOnLeave() {
+        return false;
+    }
+
     /**
      * Runs the {@code @OnCreate} method, if any.
      *
@@ -81,6 +91,26 @@ public interface LiveObjectDefinition<T> {
      * @throws Exception whatever the method throws
      */
     default void onDisconnect(T target, Connection connection) throws Exception {
+    }
+
+    /**
+     * Runs the {@code @OnJoin} method, if any.
+     *
+     * @param target the instance
+     * @param connection the user's first connection, the one that opened
+     * @throws Exception whatever the method throws
+     */
+    default void onJoin(T target, Connection connection) throws Exception {
+    }
+
+    /**
+     * Runs the {@code @OnLeave} method, if any.
+     *
+     * @param target the instance
+     * @param connection the user's last connection, the one that closed
+     * @throws Exception whatever the method throws
+     */
+    default void onLeave(T target, Connection connection) throws Exception {
     }
 
     /**

@@ -327,7 +327,7 @@ class DiagnosticsTest {
                 "Parameter 'move' of @Action Game.play(Object) has type java.lang.Object, which can't be mapped to JSON");
         expect(Diagnostic.ACTION_PARAMETER_UNSUPPORTED,
                 "@LiveObject public class Game {\n  @Action void play(\n    Connection c) {}\n}", "Connection c",
-                "Connection is for @OnConnect and @OnDisconnect. Take a Caller to know who is calling.");
+                "Connection is for @OnConnect, @OnDisconnect, @OnJoin and @OnLeave. Take a Caller to know who is calling.");
     }
 
     @Test
@@ -367,6 +367,12 @@ class DiagnosticsTest {
                 "int setUp", "it returns int, but nothing receives a hook's result. Declare it as void setUp().");
         expect(Diagnostic.HOOK_SIGNATURE, "@LiveObject public class Game {\n  @OnTimer static void tick() {}\n}",
                 "static void tick", "it is static, but hooks run on an instance");
+        expect(Diagnostic.HOOK_SIGNATURE, "@LiveObject public class Game {\n  @OnJoin void arrived(Caller who) {}\n}",
+                "void arrived", "@OnJoin method Game.arrived(Caller) has the wrong signature: its parameter is"
+                        + " dev.tandem.Caller, not Connection. Declare it as void arrived(Connection connection) or void arrived().");
+        expect(Diagnostic.HOOK_SIGNATURE, "@LiveObject public class Game {\n  @OnLeave private void gone() {}\n}",
+                "private void gone", "@OnLeave method Game.gone() has the wrong signature: it is private, so generated"
+                        + " code can't call it. Declare it as void gone(Connection connection) or void gone().");
     }
 
     @Test
@@ -374,6 +380,12 @@ class DiagnosticsTest {
         expect(Diagnostic.HOOK_DUPLICATE,
                 "@LiveObject public class Game {\n  @OnDisconnect void a() {}\n  @OnDisconnect void b() {}\n}", "void b",
                 "@OnDisconnect is on both Game.a() and Game.b(), but a class has at most one.");
+        expect(Diagnostic.HOOK_DUPLICATE,
+                "@LiveObject public class Game {\n  @OnJoin void a() {}\n  @OnJoin void b(Connection c) {}\n}",
+                "void b", "@OnJoin is on both Game.a() and Game.b(Connection), but a class has at most one.");
+        expect(Diagnostic.HOOK_DUPLICATE,
+                "@LiveObject public class Game {\n  @OnLeave void a() {}\n  @OnLeave void b() {}\n}", "void b",
+                "@OnLeave is on both Game.a() and Game.b(), but a class has at most one.");
     }
 
     @Test
@@ -381,6 +393,9 @@ class DiagnosticsTest {
         expect(Diagnostic.CONFLICTING_ANNOTATIONS,
                 "@LiveObject public class Game {\n  @Action @OnConnect void start() {}\n}", "void start",
                 "Game.start() is annotated both @Action and @OnConnect, but a method has one role.");
+        expect(Diagnostic.CONFLICTING_ANNOTATIONS,
+                "@LiveObject public class Game {\n  @OnConnect @OnJoin void hello() {}\n}", "void hello",
+                "Game.hello() is annotated both @OnConnect and @OnJoin, but a method has one role.");
     }
 
     @Test

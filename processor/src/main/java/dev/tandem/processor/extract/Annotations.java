@@ -33,6 +33,10 @@ public final class Annotations {
     public static final String ON_CONNECT = OnConnect.class.getCanonicalName();
     /** {@code @OnDisconnect}. */
     public static final String ON_DISCONNECT = OnDisconnect.class.getCanonicalName();
+    /** {@code @OnJoin}. */
+    public static final String ON_JOIN = dev.tandem.OnJoin.class.getCanonicalName();
+    /** {@code @OnLeave}. */
+    public static final String ON_LEAVE = dev.tandem.OnLeave.class.getCanonicalName();
     /** {@code @OnTimer}. */
     public static final String ON_TIMER = OnTimer.class.getCanonicalName();
     /** {@code @ServerOnly}. */
@@ -58,11 +62,11 @@ public final class Annotations {
 
     /** The annotations that mark members of a live-object class. */
     public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
-            ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE, STATE, TRANSITION, ON_ENTER, ON_EXIT, AFTER);
+            ON_JOIN, ON_LEAVE, ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE, STATE, TRANSITION, ON_ENTER, ON_EXIT, AFTER);
 
     /** The annotations that give a method a role. */
-    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_TIMER, VIEW,
-            ON_ENTER, ON_EXIT);
+    static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_JOIN, ON_LEAVE,
+            ON_TIMER, VIEW, ON_ENTER, ON_EXIT);
 
     private Annotations() {
     }

@@ -56,6 +56,7 @@ public final class LiveObjectExtractor {
         return new LiveObjectModel(type, ClassName.get(type), typeName, Docs.of(context.elements(), type), fields,
                 methods.actions, constructor, methods.hooks.get(Annotations.ON_CREATE),
                 methods.hooks.get(Annotations.ON_CONNECT), methods.hooks.get(Annotations.ON_DISCONNECT),
+                methods.hooks.get(Annotations.ON_JOIN), methods.hooks.get(Annotations.ON_LEAVE),
                 methods.timers, mapper.valueTypes(), views, access, machine);
     }
 

@@ -19,12 +19,19 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
-/** Extracts and checks the {@code @Action}, {@code @OnCreate}, {@code @OnConnect}, {@code @OnDisconnect} and {@code @OnTimer} methods. */
+/**
+ * Extracts and checks the {@code @Action}, {@code @OnCreate}, {@code @OnConnect}, {@code @OnDisconnect},
+ * {@code @OnJoin}, {@code @OnLeave} and {@code @OnTimer} methods.
+ */
 final class MethodExtractor {
 
     private static final String CALLER = "dev.tandem.Caller";
     private static final String CONNECTION = "dev.tandem.Connection";
     private static final String LIVE_CONTEXT = "dev.tandem.LiveContext";
+
+    /** The hooks that may take the {@code Connection} they are about. */
+    private static final List<String> CONNECTION_HOOKS = List.of(Annotations.ON_CONNECT, Annotations.ON_DISCONNECT,
+            Annotations.ON_JOIN, Annotations.ON_LEAVE);
 
     private final Context context;
     private final TypeMapper mapper;
@@ -109,7 +116,8 @@ final class MethodExtractor {
             try {
                 if (qualified.equals(CONNECTION) || qualified.equals(LIVE_CONTEXT)) {
                     throw new UnsupportedTypeException(qualified.equals(CONNECTION)
-                            ? "Connection is for @OnConnect and @OnDisconnect. Take a Caller to know who is calling."
+                            ? "Connection is for @OnConnect, @OnDisconnect, @OnJoin and @OnLeave. Take a Caller to know"
+                                    + " who is calling."
                             : "LiveContext belongs to the instance. Take it in the constructor and keep it in a field.");
                 }
                 boolean nullable = Nullability.nullable(p, p.asType());
@@ -143,7 +151,7 @@ final class MethodExtractor {
         AnnotationMirror annotation = Annotations.mirror(method, role);
         String simple = Annotations.simpleName(role);
         String name = method.getSimpleName().toString();
-        boolean connectionAllowed = role.equals(Annotations.ON_CONNECT) || role.equals(Annotations.ON_DISCONNECT);
+        boolean connectionAllowed = CONNECTION_HOOKS.contains(role);
         String expected = "void " + name + (connectionAllowed ? "(Connection connection) or void " + name + "()" : "()");
         String problem = null;
         List<? extends VariableElement> params = method.getParameters();

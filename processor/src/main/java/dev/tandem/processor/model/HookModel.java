@@ -1,8 +1,8 @@
 package dev.tandem.processor.model;
 
 /**
- * A lifecycle or timer method: {@code @OnCreate}, {@code @OnConnect}, {@code @OnDisconnect} or
- * {@code @OnTimer}.
+ * A lifecycle or timer method: {@code @OnCreate}, {@code @OnConnect}, {@code @OnDisconnect},
+ * {@code @OnJoin}, {@code @OnLeave} or {@code @OnTimer}.
  *
  * @param method the method's name
  * @param takesConnection whether it declares a {@code Connection} parameter

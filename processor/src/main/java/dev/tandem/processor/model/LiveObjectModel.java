@@ -18,6 +18,8 @@ import javax.lang.model.element.TypeElement;
  * @param onCreate the {@code @OnCreate} method, or {@code null}
  * @param onConnect the {@code @OnConnect} method, or {@code null}
  * @param onDisconnect the {@code @OnDisconnect} method, or {@code null}
+ * @param onJoin the {@code @OnJoin} method, or {@code null}
+ * @param onLeave the {@code @OnLeave} method, or {@code null}
  * @param timers the {@code @OnTimer} methods, sorted by name
  * @param valueTypes the value types used, directly or nested, keyed by qualified name, sorted
  * @param views the {@code @View} methods, in declaration order
@@ -26,8 +28,8 @@ import javax.lang.model.element.TypeElement;
  */
 public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
         List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
-        HookModel onConnect, HookModel onDisconnect, List<HookModel> timers, Map<String, ValueType> valueTypes,
-        List<ViewModel> views, AccessModel access, MachineModel machine) {
+        HookModel onConnect, HookModel onDisconnect, HookModel onJoin, HookModel onLeave, List<HookModel> timers,
+        Map<String, ValueType> valueTypes, List<ViewModel> views, AccessModel access, MachineModel machine) {
 
     /** Copies the collections. */
     public LiveObjectModel {

@@ -65,6 +65,8 @@ final class DefinitionWriter {
         hook(type, "onCreate", "hasOnCreate", model.onCreate(), false);
         hook(type, "onConnect", "hasOnConnect", model.onConnect(), true);
         hook(type, "onDisconnect", "hasOnDisconnect", model.onDisconnect(), true);
+        hook(type, "onJoin", "hasOnJoin", model.onJoin(), true);
+        hook(type, "onLeave", "hasOnLeave", model.onLeave(), true);
         if (!model.timers().isEmpty()) {
             type.addMethod(onTimer());
         }

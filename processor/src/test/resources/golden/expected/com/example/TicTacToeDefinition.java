@@ -68,4 +68,24 @@ public final class TicTacToeDefinition implements LiveObjectDefinition<TicTacToe
     public void onConnect(TicTacToe target, Connection connection) throws Exception {
         target.joined(connection);
     }
+
+    @Override
+    public boolean hasOnJoin() {
+        return true;
+    }
+
+    @Override
+    public void onJoin(TicTacToe target, Connection connection) throws Exception {
+        target.arrived();
+    }
+
+    @Override
+    public boolean hasOnLeave() {
+        return true;
+    }
+
+    @Override
+    public void onLeave(TicTacToe target, Connection connection) throws Exception {
+        target.gone(connection);
+    }
 }

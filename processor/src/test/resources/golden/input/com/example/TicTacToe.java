@@ -15,6 +15,12 @@ public class TicTacToe {
     @OnConnect
     void joined(Connection c) { if (players.size() < 2 && !players.contains(c.userId())) players.add(c.userId()); }
 
+    @OnJoin
+    void arrived() { }
+
+    @OnLeave
+    void gone(Connection c) { if (winner == null) players.remove(c.userId()); }
+
     /** Puts the caller's mark in a cell. */
     @Action
     void play(Caller caller, int cell) {

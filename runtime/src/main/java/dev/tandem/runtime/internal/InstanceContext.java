@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Internal API (used by the test kit too). The {@link LiveContext} of one instance. Timer changes made during a turn are collected here and
- * applied only when the turn commits.
+ * applied only when the turn commits. Its presence is kept by whoever hosts the instance (the
+ * instance's joins and leaves, or the test kit).
  */
 public final class InstanceContext implements LiveContext {
 
@@ -20,6 +21,7 @@ public final class InstanceContext implements LiveContext {
     private final InstanceKey key;
     private final Clock clock;
     private final List<String> timerNames;
+    private final PresenceBook presence = new PresenceBook();
     private Map<String, Long> turnChanges;
 
     /**
@@ -62,6 +64,11 @@ public final class InstanceContext implements LiveContext {
     public void cancel(String timer) {
         check(timer);
         changes().put(timer, CANCELLED);
+    }
+
+    @Override
+    public PresenceBook presence() {
+        return presence;
     }
 
     long millis() {

@@ -271,14 +271,20 @@ final class LiveInstance<T> {
             return;
         }
         connections.put(conn.connectionId(), conn);
-        if (definition.hasOnConnect()) {
-            TurnRunner.Result result = turns.run(o -> {
+        boolean arrived = context.presence().add(conn); // the hooks already see it
+        boolean runJoin = arrived && definition.hasOnJoin();
+        if (definition.hasOnConnect() || runJoin) {
+            TurnRunner.Result result = turns.run(o -> { // one turn: a refusal by either keeps neither
                 definition.onConnect(o, conn);
+                if (runJoin) {
+                    definition.onJoin(o, conn);
+                }
                 return null;
             });
             if (!result.ok()) {
                 connections.remove(conn.connectionId());
-                Outcome refused = Failures.outcome(result.failure(), key, "@OnConnect");
+                context.presence().remove(conn);
+                Outcome refused = Failures.outcome(result.failure(), key, runJoin ? "@OnConnect/@OnJoin" : "@OnConnect");
                 refuse(conn, refused.error() == ErrorCode.INTERNAL ? 4500 : 4403, refused.error(), refused.message());
                 return;
             }
@@ -332,17 +338,31 @@ final class LiveInstance<T> {
         }
         connectionCount = connections.size();
         host.metrics().connected(-1);
+        boolean gone = conn.joined && context.presence().remove(conn); // the hooks no longer see it
         if (conn.joined && definition.hasOnDisconnect()) {
-            TurnRunner.Result result = turns.run(o -> {
-                definition.onDisconnect(o, conn);
-                return null;
-            });
-            if (result.ok()) {
-                commit(result);
-            } else {
-                Failures.outcome(result.failure(), key, "@OnDisconnect");
-            }
+            runLeaveHook(o -> definition.onDisconnect(o, conn), "@OnDisconnect");
         }
+        if (gone && definition.hasOnLeave()) {
+            runLeaveHook(o -> definition.onLeave(o, conn), "@OnLeave"); // its own turn: a failed @OnDisconnect can't keep the user here
+        }
+    }
+
+    /** A hook that can't refuse anything: its failure is logged and its changes dropped. */
+    private void runLeaveHook(HookCall<T> hook, String what) {
+        TurnRunner.Result result = turns.run(o -> {
+            hook.call(o);
+            return null;
+        });
+        if (result.ok()) {
+            commit(result);
+        } else {
+            Failures.outcome(result.failure(), key, what);
+        }
+    }
+
+    @FunctionalInterface
+    private interface HookCall<T> {
+        void call(T target) throws Exception;
     }
 
     private void onRead(InstanceMessage.Read read) {
@@ -437,6 +457,7 @@ final class LiveInstance<T> {
         }
         host.metrics().connected(-connections.size());
         connections.clear();
+        context.presence().clear();
         views.clear();
         connectionCount = 0;
         deactivate();
@@ -462,8 +483,8 @@ final class LiveInstance<T> {
 
     /**
      * Closes every connection, each after the outputs already waiting for storage (the results of
-     * calls that ran), so a call that ran is answered before the close; @OnDisconnect runs for each,
-     * as when a client leaves.
+     * calls that ran), so a call that ran is answered before the close; @OnDisconnect runs for each
+     * (and @OnLeave for each user's last), as when a client leaves.
      */
     private void onCloseConnections(InstanceMessage.CloseConnections close) {
         for (ClientConnection c : new ArrayList<>(connections.values())) {

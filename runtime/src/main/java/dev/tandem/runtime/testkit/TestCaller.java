@@ -45,6 +45,30 @@ public record TestCaller(String connectionId, String userId, boolean authenticat
     }
 
     /**
+     * The same user on another connection, as a second browser tab would be.
+     *
+     * <pre>{@code
+     * TestCaller ada = TestCaller.user("ada");
+     * room.connect(ada);
+     * room.connect(ada.tab(2)); // one user, two connections
+     * }</pre>
+     *
+     * @param n which tab; any number other than the one this caller is
+     * @return this caller with the connection ID {@code <this connection ID>#<n>}
+     */
+    public TestCaller tab(int n) {
+        return withConnectionId(connectionId + "#" + n);
+    }
+
+    /**
+     * @param id a connection ID
+     * @return this caller (same user, attributes, roles and claims) on the connection {@code id}
+     */
+    public TestCaller withConnectionId(String id) {
+        return new TestCaller(id, userId, authenticated, attributes, roles, claims);
+    }
+
+    /**
      * @param name an attribute
      * @param value its value
      * @return this caller with the attribute added

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.Caller;
 import dev.tandem.Connection;
 import dev.tandem.LiveContext;
+import dev.tandem.Presence;
 import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.internal.Access;
 import dev.tandem.runtime.internal.InstanceContext;
 import dev.tandem.runtime.internal.InstanceKey;
+import dev.tandem.runtime.internal.PresenceBook;
 import dev.tandem.runtime.internal.TurnRunner;
 import dev.tandem.spi.Dependencies;
 import dev.tandem.spi.LiveObjectDefinition;
@@ -36,6 +38,7 @@ public final class TestInstance<T> {
     private final T object;
     private final TurnRunner<T> turns;
     private final Access<T> access;
+    private final PresenceBook presence;
     private final List<ArrayNode> patches = new ArrayList<>();
     private final Map<String, Long> timers = new TreeMap<>();
     private long revision = 1;
@@ -62,6 +65,7 @@ public final class TestInstance<T> {
                 return context;
             }
         });
+        this.presence = context.presence();
         this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
         if (definition.hasOnCreate() || definition.machine() != null) {
@@ -208,26 +212,91 @@ public final class TestInstance<T> {
     }
 
     /**
-     * A client connecting: {@code @AllowRead} decides first, as on the server, then {@code @OnConnect} runs.
+     * A client connecting: {@code @AllowRead} decides first, as on the server, then {@code @OnConnect}
+     * runs, and {@code @OnJoin} in the same turn when it is the user's first connection. Two tabs
+     * of one user are two connections with one user ID:
+     *
+     * <pre>{@code
+     * TestCaller ada = TestCaller.user("ada");
+     * quiz.connect(ada);
+     * quiz.connect(ada.tab(2));         // same user, second tab: @OnConnect runs, @OnJoin does not
+     * assertEquals(1, quiz.presence().userCount());
+     * }</pre>
      *
      * @param connection the client
      * @throws LiveObjectException {@code forbidden} when the client may not read (then no hook ran)
-     * @throws Exception what {@code @OnConnect} threw
+     * @throws IllegalStateException if a connection with that connection ID is already connected
+     * @throws Exception what {@code @OnConnect} or {@code @OnJoin} threw (then the connection was
+     *     refused: neither hook's changes are kept and presence is unchanged)
      */
     public void connect(Connection connection) throws Exception {
+        if (presence.contains(connection.connectionId())) {
+            throw new IllegalStateException("connection '" + connection.connectionId() + "' of user '"
+                    + connection.userId() + "' is already connected to " + definition.typeName() + "; for a second"
+                    + " tab of the same user give it its own connection ID, for example with TestCaller.tab(2)");
+        }
         read(connection);
-        turn(o -> {
-            definition.onConnect(o, connection);
-            return null;
-        });
+        boolean join = presence.add(connection) && definition.hasOnJoin();
+        try {
+            turn(o -> {
+                definition.onConnect(o, connection);
+                if (join) {
+                    definition.onJoin(o, connection);
+                }
+                return null;
+            });
+        } catch (Exception | Error e) {
+            presence.remove(connection);
+            throw e;
+        }
     }
 
-    /** @param connection a client leaving: runs {@code @OnDisconnect} */
+    /**
+     * A client leaving: {@code @OnDisconnect} runs, then, when it was the user's last connection,
+     * {@code @OnLeave} as a turn of its own. As on the server both run even if the other threw; the
+     * first failure is rethrown after both ran.
+     *
+     * @param connection a connected client
+     * @throws IllegalStateException if it is not connected
+     * @throws Exception what {@code @OnDisconnect} or {@code @OnLeave} threw (that turn rolled back)
+     */
     public void disconnect(Connection connection) throws Exception {
-        turn(o -> {
-            definition.onDisconnect(o, connection);
-            return null;
-        });
+        if (!presence.contains(connection.connectionId())) {
+            throw new IllegalStateException("connection '" + connection.connectionId() + "' of user '"
+                    + connection.userId() + "' is not connected to " + definition.typeName() + ": connect it first");
+        }
+        boolean leave = presence.remove(connection) && definition.hasOnLeave();
+        Exception failed = null;
+        try {
+            turn(o -> {
+                definition.onDisconnect(o, connection);
+                return null;
+            });
+        } catch (Exception e) {
+            failed = e;
+        }
+        if (leave) {
+            try {
+                turn(o -> {
+                    definition.onLeave(o, connection);
+                    return null;
+                });
+            } catch (Exception e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    /**
+     * Who is connected, as {@link dev.tandem.LiveContext#presence()} shows it to the object.
+     *
+     * @return the instance's presence
+     */
+    public Presence presence() {
+        return presence;
     }
 
     /**
