@@ -57,6 +57,29 @@ public interface LiveContext {
     void schedule(String timer, Duration delay);
 
     /**
+     * Schedules the {@link OnTimer} method named {@code timer} to run as a turn at an absolute time,
+     * by the runtime's clock ({@link #now()}). A time already past fires at once (right after this
+     * turn commits). Otherwise it behaves as {@link #schedule}: it moves a pending timer of that name,
+     * is stored with the instance when the turn commits (so it survives restarts and passivation; one
+     * that fell due while the server was down fires when the instance is next loaded), and is dropped
+     * if the turn fails.
+     *
+     * <pre>{@code
+     * @Action
+     * void book(Instant start) {
+     *     startsAt = start;
+     *     context.scheduleAt("remind", start.minus(Duration.ofMinutes(15)));
+     * }
+     * }</pre>
+     *
+     * @param timer the name of an {@code @OnTimer} method of this class
+     * @param at when it is due
+     * @throws IllegalArgumentException if the class has no {@code @OnTimer} method of that name, or
+     *     {@code at} is {@code null} or beyond what a timer can hold (epoch milliseconds in a {@code long})
+     */
+    void scheduleAt(String timer, Instant at);
+
+    /**
      * Cancels a pending timer; does nothing if it is not pending.
      *
      * @param timer the name of an {@code @OnTimer} method of this class

@@ -31,9 +31,30 @@ public abstract class StateMachine<T> {
      *
      * @param timer the {@code @OnTimer} method's name
      * @param from by ordinal: the states that keep it scheduled
-     * @param after the delay
+     * @param after the delay; for a placeholder, its default ({@code null} when it has none)
+     * @param key for {@code @After("${key:default}")}, the configuration key the runtime reads at start;
+     *     {@code null} for a fixed delay
      */
-    public record Timed(String timer, boolean[] from, Duration after) {
+    public record Timed(String timer, boolean[] from, Duration after, String key) {
+
+        /**
+         * A fixed delay.
+         *
+         * @param timer the {@code @OnTimer} method's name
+         * @param from by ordinal: the states that keep it scheduled
+         * @param after the delay
+         */
+        public Timed(String timer, boolean[] from, Duration after) {
+            this(timer, from, after, null);
+        }
+
+        /**
+         * @param delay the effective delay
+         * @return this timed transition with that fixed delay
+         */
+        public Timed withDelay(Duration delay) {
+            return new Timed(timer, from, delay, null);
+        }
     }
 
     private final String field;

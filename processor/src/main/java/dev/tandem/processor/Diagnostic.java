@@ -96,7 +96,9 @@ public enum Diagnostic {
     AFTER_MISPLACED(806, "@After on %s has no effect: it delays a timed transition, so the method needs both"
             + " @OnTimer and @Transition. Add them, or remove @After."),
     AFTER_INVALID(807, "@After(\"%s\") on %s is not a positive ISO-8601 duration. Write it like \"PT24H\","
-            + " \"PT30M\" or \"P2D\"."),
+            + " \"PT30M\" or \"P2D\", or read it from configuration with \"${payment.expiry:PT2M}\"."),
+    AFTER_PLACEHOLDER_INVALID(808, "@After(\"%s\") on %s is not a valid placeholder: %s. Write it like"
+            + " \"${payment.expiry:PT2M}\": a configuration key, then optionally ':' and a default ISO-8601 duration."),
     STATE_UNREACHABLE(850, "State %s of %s can't be reached from the initial state %s: no @Transition leads to it."
             + " Add a transition to it, or remove the constant if it is unused."),
     STATE_NO_WAY_OUT(851, "State %s of %s has no way out: no @Transition starts in it, so once entered only free"

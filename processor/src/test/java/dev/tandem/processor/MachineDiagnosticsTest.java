@@ -9,7 +9,7 @@ import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The negative compile tests of state machines (TANDEM-800 to 807) and its warnings (850, 851). */
+/** The negative compile tests of state machines (TANDEM-800 to 808) and its warnings (850, 851). */
 class MachineDiagnosticsTest {
 
     private static final String HEAD = "@LiveObject public class Order {\n"
@@ -86,6 +86,31 @@ class MachineDiagnosticsTest {
                 + "  @Action @Transition(from = \"PENDING\", to = \"PAID\") void pay() {}\n"
                 + "  @OnTimer @Transition(from = \"PENDING\", to = \"CANCELLED\") @After(\"24h\") void expire() {}\n}",
                 "void expire", "@After(\"24h\") on Order.expire() is not a positive ISO-8601 duration", "\"PT24H\"");
+    }
+
+    @Test
+    void afterPlaceholderInvalid() {
+        expect(Diagnostic.AFTER_PLACEHOLDER_INVALID, MACHINE
+                + "  @Action @Transition(from = \"PENDING\", to = \"PAID\") void pay() {}\n"
+                + "  @OnTimer @Transition(from = \"PENDING\", to = \"CANCELLED\")\n"
+                + "  @After(\"${order.expiry:2m}\") void expire() {}\n}",
+                "void expire", "@After(\"${order.expiry:2m}\") on Order.expire() is not a valid placeholder:"
+                + " its default '2m' is not a positive ISO-8601 duration", "\"${payment.expiry:PT2M}\"");
+        expect(Diagnostic.AFTER_PLACEHOLDER_INVALID, MACHINE
+                + "  @Action @Transition(from = \"PENDING\", to = \"PAID\") void pay() {}\n"
+                + "  @OnTimer @Transition(from = \"PENDING\", to = \"CANCELLED\")\n"
+                + "  @After(\"${:PT2M}\") void expire() {}\n}",
+                "void expire", "is not a valid placeholder: it names no configuration key");
+    }
+
+    @Test
+    void placeholdersWithAndWithoutDefaultCompile() {
+        assertThat(compile(source(MACHINE + "  @Action @Transition(from = \"PENDING\", to = \"PAID\") void pay() {}\n"
+                + "  @OnTimer @Transition(from = \"PENDING\", to = \"CANCELLED\") @After(\"${order.expiry:PT2M}\")"
+                + " void expire() {}\n"
+                + "  @OnTimer @Transition(from = \"PAID\", to = \"CANCELLED\") @After(\"${order.refund-window}\")"
+                + " void close() {}\n}")))
+                .succeededWithoutWarnings();
     }
 
     @Test

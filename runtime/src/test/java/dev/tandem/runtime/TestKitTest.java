@@ -113,4 +113,19 @@ class TestKitTest {
         assertThrows(IllegalStateException.class, () -> alarm.call(TestCaller.user("u"), "setThenFail", 10));
         assertEquals(0, alarm.timers().size(), "a failed turn schedules nothing");
     }
+
+    @Test
+    void absoluteTimersFireAtTheirTimeAndPastOnesAreDueNow() throws Exception {
+        TestInstance<Alarm> alarm = LiveObjectTestKit.of(Alarm.class).create("a");
+        alarm.call(TestCaller.user("u"), "setAt", "2030-01-01T00:10:00Z");
+        assertEquals(Instant.parse("2030-01-01T00:10:00Z"), alarm.timers().get("ring"));
+        alarm.advance(Duration.ofMinutes(10).minusMillis(1));
+        assertEquals(0, alarm.state().get("rings").asInt());
+        alarm.advance(Duration.ofMillis(1));
+        assertEquals(1, alarm.state().get("rings").asInt());
+        alarm.call(TestCaller.user("u"), "setAt", "2029-06-01T00:00:00Z");
+        assertEquals(Instant.parse("2030-01-01T00:10:00Z"), alarm.timers().get("ring"), "a past time is due now");
+        alarm.advance(Duration.ZERO);
+        assertEquals(2, alarm.state().get("rings").asInt(), "advance(ZERO) runs the timers already due");
+    }
 }

@@ -122,14 +122,45 @@ final class MachineExtractor {
             return null;
         }
         String value = String.valueOf(Annotations.value(after, "value"));
+        if (value.startsWith("${")) {
+            String problem = placeholderProblem(value);
+            if (problem != null) {
+                context.reporter().error(Diagnostic.AFTER_PLACEHOLDER_INVALID, m, after, value, where, problem);
+                return null;
+            }
+            return value;
+        }
+        String d = duration(value);
+        if (d == null) {
+            context.reporter().error(Diagnostic.AFTER_INVALID, m, after, value, where);
+        }
+        return d;
+    }
+
+    /** @return what is wrong with {@code ${key}} or {@code ${key:default}}, or {@code null} */
+    private static String placeholderProblem(String value) {
+        if (!value.endsWith("}")) {
+            return "it does not end with '}'";
+        }
+        String inner = value.substring(2, value.length() - 1);
+        int colon = inner.indexOf(':');
+        String key = colon < 0 ? inner : inner.substring(0, colon);
+        if (!key.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            return key.isEmpty() ? "it names no configuration key" : "'" + key + "' is not a configuration key"
+                    + " (letters, digits, '.', '-' and '_')";
+        }
+        if (colon >= 0 && duration(inner.substring(colon + 1)) == null) {
+            return "its default '" + inner.substring(colon + 1) + "' is not a positive ISO-8601 duration";
+        }
+        return null;
+    }
+
+    /** @return the normalized duration, or {@code null} when {@code value} is not a positive ISO-8601 one */
+    private static String duration(String value) {
         try {
             java.time.Duration d = java.time.Duration.parse(value);
-            if (d.isNegative() || d.isZero()) {
-                throw new java.time.format.DateTimeParseException("not positive", value, 0);
-            }
-            return d.toString();
+            return d.isNegative() || d.isZero() ? null : d.toString();
         } catch (java.time.format.DateTimeParseException e) {
-            context.reporter().error(Diagnostic.AFTER_INVALID, m, after, value, where);
             return null;
         }
     }

@@ -13,15 +13,20 @@ import dev.tandem.runtime.storage.StoredCall;
 import dev.tandem.runtime.storage.StoredState;
 import dev.tandem.spi.Dependencies;
 import dev.tandem.spi.LiveObjectDefinition;
+import dev.tandem.spi.StateMachine;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.exceptions.NoSuchBeanException;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -54,9 +59,19 @@ public final class Host {
     private final ExecutorService turnExecutor;
     private final ScheduledExecutorService scheduler;
     private final TimerScheduler timerScheduler;
+    private final Map<String, List<StateMachine.Timed>> timed = new HashMap<>();
 
     Host(LiveObjectRegistry registry, StateStore store, GroupCommitter committer, TandemConfiguration config,
-            TandemMetrics metrics, BeanContext beans, @Named(TaskExecutors.BLOCKING) ExecutorService loaders) {
+            TandemMetrics metrics, BeanContext beans, @Named(TaskExecutors.BLOCKING) ExecutorService loaders,
+            Environment environment) {
+        for (LiveObjectDefinition<?> definition : registry.all()) {
+            try {
+                timed.put(definition.typeName(), TimedDelays.resolve(definition,
+                        key -> environment.getProperty(key, String.class)));
+            } catch (IllegalStateException e) {
+                throw new ConfigurationException("Live-object type '" + definition.typeName() + "': " + e.getMessage());
+            }
+        }
         this.registry = registry;
         this.store = store;
         this.committer = committer;
@@ -115,6 +130,14 @@ public final class Host {
             }
             instances.remove(key, instance);
         }
+    }
+
+    /**
+     * @param type a registered type
+     * @return its timed transitions with the delays resolved from configuration at start
+     */
+    List<StateMachine.Timed> timed(String type) {
+        return timed.getOrDefault(type, List.of());
     }
 
     private <T> LiveInstance<T> newInstance(InstanceKey key, LiveObjectDefinition<T> definition) {

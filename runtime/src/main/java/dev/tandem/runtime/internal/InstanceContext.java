@@ -61,6 +61,20 @@ public final class InstanceContext implements LiveContext {
     }
 
     @Override
+    public void scheduleAt(String timer, Instant at) {
+        check(timer);
+        long millis;
+        try {
+            millis = at.toEpochMilli();
+        } catch (NullPointerException | ArithmeticException e) {
+            throw new IllegalArgumentException("LiveContext.scheduleAt(\"" + timer + "\", " + at
+                    + "): the time must be an Instant within epoch milliseconds, like context.now().plusSeconds(60)");
+        }
+        // a past time is due now: stored as now, it fires at once and never looks like CANCELLED (-1)
+        changes().put(timer, Math.max(millis, clock.millis()));
+    }
+
+    @Override
     public void cancel(String timer) {
         check(timer);
         changes().put(timer, CANCELLED);

@@ -87,13 +87,15 @@ final class LiveInstance<T> {
             submitted = revision;
             confirmed = revision;
             lastStoredChange = revision;
-            turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
+            turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
+                    host.timed(key.type()));
             views = new Views(key, turns);
             timers.load(stored.timers());
             calls.restore(stored.calls());
             return;
         }
-        turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
+        turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
+                host.timed(key.type()));
         views = new Views(key, turns);
         if (definition.hasOnCreate() || definition.machine() != null) {
             TurnRunner.Result created = turns.runCreate(definition.hasOnCreate() ? o -> {

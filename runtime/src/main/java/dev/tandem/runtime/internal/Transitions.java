@@ -15,10 +15,18 @@ import java.util.List;
 final class Transitions<T> {
 
     private final StateMachine<T> machine;
+    private final List<StateMachine.Timed> timed;
     private final InstanceContext context;
 
-    Transitions(StateMachine<T> machine, InstanceContext context) {
+    Transitions(StateMachine<T> machine, List<StateMachine.Timed> timed, InstanceContext context) {
         this.machine = machine;
+        for (StateMachine.Timed t : timed) {
+            if (t.after() == null || t.key() != null) {
+                throw new IllegalArgumentException("timed transition '" + t.timer() + "' has no resolved delay;"
+                        + " resolve it with TimedDelays.resolve");
+            }
+        }
+        this.timed = timed;
         this.context = context;
     }
 
@@ -48,7 +56,7 @@ final class Transitions<T> {
                     + " Make its initializer and 'initial' agree");
         }
         machine.onEnter(target, state);
-        for (StateMachine.Timed t : machine.timed()) {
+        for (StateMachine.Timed t : timed) {
             if (t.from()[state]) {
                 context.schedule(t.timer(), t.after());
             }
@@ -71,7 +79,7 @@ final class Transitions<T> {
         machine.onExit(target, before);
         machine.onEnter(target, after);
         expectUnchanged(target, after, "@OnExit/@OnEnter");
-        for (StateMachine.Timed t : machine.timed()) {
+        for (StateMachine.Timed t : timed) {
             if (t.from()[before] && !t.from()[after]) {
                 context.cancel(t.timer());
             } else if (!t.from()[before] && t.from()[after]) {

@@ -73,10 +73,23 @@ public final class TurnRunner<T> {
      * @param target the live object
      * @param state its generated state access
      * @param context its context, which collects each turn's timer changes
-     * @param machine its state machine, or {@code null} when it has no {@code @State}
+     * @param machine its state machine, or {@code null} when it has no {@code @State}; its timed
+     *     transitions must have fixed delays (no placeholders)
      */
     public TurnRunner(T target, StateAccess<T> state, InstanceContext context, StateMachine<T> machine) {
-        this.machine = machine == null ? null : new Transitions<>(machine, context);
+        this(target, state, context, machine, machine == null ? List.of() : machine.timed());
+    }
+
+    /**
+     * @param target the live object
+     * @param state its generated state access
+     * @param context its context, which collects each turn's timer changes
+     * @param machine its state machine, or {@code null} when it has no {@code @State}
+     * @param timed its timed transitions with their effective delays ({@link TimedDelays#resolve})
+     */
+    public TurnRunner(T target, StateAccess<T> state, InstanceContext context, StateMachine<T> machine,
+            List<StateMachine.Timed> timed) {
+        this.machine = machine == null ? null : new Transitions<>(machine, timed, context);
         this.target = target;
         this.state = state;
         this.fields = state.fields();

@@ -1,9 +1,11 @@
 package dev.tandem.runtime.testkit;
 
+import dev.tandem.runtime.internal.TimedDelays;
 import dev.tandem.spi.LiveObjectDefinition;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -33,6 +35,7 @@ public final class LiveObjectTestKit<T> {
 
     private final LiveObjectDefinition<T> definition;
     private final Map<Class<?>, Object> beans = new HashMap<>();
+    private final Map<String, String> properties = new HashMap<>();
     private boolean denyByDefault;
     private final ManualClock clock = new ManualClock(Instant.parse("2030-01-01T00:00:00Z"));
 
@@ -71,6 +74,23 @@ public final class LiveObjectTestKit<T> {
     }
 
     /**
+     * Sets a configuration property, as {@code application.yml} would on the server: it is where
+     * {@code @After("${payment.expiry:PT2M}")} reads its delay.
+     *
+     * <pre>{@code
+     * var order = LiveObjectTestKit.of(Order.class).withProperty("payment.expiry", "PT5S").create("o-1");
+     * }</pre>
+     *
+     * @param key the configuration key
+     * @param value its value
+     * @return this kit
+     */
+    public LiveObjectTestKit<T> withProperty(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    /**
      * Refuses what no access rule allows, as a server with {@code tandem.security.deny-by-default: true}.
      *
      * @return this kit
@@ -91,8 +111,11 @@ public final class LiveObjectTestKit<T> {
      * @param id the instance ID
      * @return the instance
      * @throws Exception whatever the constructor or {@code @OnCreate} throws
+     * @throws IllegalStateException when an {@code @After} placeholder's key is not set (see
+     *     {@link #withProperty}) and has no default, or is not a positive ISO-8601 duration
      */
     public TestInstance<T> create(String id) throws Exception {
-        return new TestInstance<>(definition, id, beans, clock, denyByDefault);
+        return new TestInstance<>(definition, id, beans, clock, denyByDefault,
+                TimedDelays.resolve(definition, key -> Optional.ofNullable(properties.get(key))));
     }
 }

@@ -44,7 +44,7 @@ public final class TestInstance<T> {
     private long revision = 1;
 
     TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock,
-            boolean denyByDefault) throws Exception {
+            boolean denyByDefault, List<dev.tandem.spi.StateMachine.Timed> timed) throws Exception {
         this.definition = definition;
         this.clock = clock;
         InstanceContext context = new InstanceContext(new InstanceKey(definition.typeName(), id), clock,
@@ -66,7 +66,7 @@ public final class TestInstance<T> {
             }
         });
         this.presence = context.presence();
-        this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine());
+        this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine(), timed);
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
         if (definition.hasOnCreate() || definition.machine() != null) {
             apply(turns.runCreate(definition.hasOnCreate() ? o -> {
@@ -301,6 +301,8 @@ public final class TestInstance<T> {
 
     /**
      * Moves the kit's clock forward and runs the timers that become due, in order of due time.
+     * Timers run only here: one scheduled for now or a past time ({@code LiveContext.scheduleAt}),
+     * which the server runs at once, runs on the next call, {@code advance(Duration.ZERO)} included.
      *
      * @param by how far
      * @throws Exception what a timer method threw

@@ -66,6 +66,7 @@ public final class TestServer implements AutoCloseable {
         props.put("tandem.data-dir", dataDir.toString());
         props.put("tandem.timers.poll-interval", "200ms");
         props.put("micronaut.security.enabled", false); // only the identity test turns it on
+        props.put("test.invoice.write-off", "P30D"); // the fixture Invoice's @After placeholder has no default
         if (postgres()) {
             props.put("datasources.default.url", System.getProperty("tandem.test.postgres.url",
                     "jdbc:postgresql://127.0.0.1:5432/test"));
