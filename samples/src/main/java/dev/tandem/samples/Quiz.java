@@ -9,10 +9,10 @@ import dev.tandem.Connection;
 import dev.tandem.Field;
 import dev.tandem.LiveContext;
 import dev.tandem.LiveObject;
-import dev.tandem.OnConnect;
-import dev.tandem.OnDisconnect;
 import dev.tandem.OnEnter;
 import dev.tandem.OnExit;
+import dev.tandem.OnJoin;
+import dev.tandem.OnLeave;
 import dev.tandem.OnTimer;
 import dev.tandem.ServerOnly;
 import dev.tandem.State;
@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A live trivia quiz for a team: the first to join a room hosts it; players join with a name and
@@ -68,8 +70,8 @@ public class Quiz {
     @Field String host;
     @Field Map<String, Player> players = new LinkedHashMap<>();
     @Field Map<String, Integer> scores = new LinkedHashMap<>();
-    /** Open connections by user: who is here right now. Not stored. */
-    @Field(stored = false) Map<String, Integer> online = new HashMap<>();
+    /** The users here right now, with at least one open connection. Not stored: presence is live. */
+    @Field(stored = false) Set<String> online = new TreeSet<>();
     @Field int seconds = 20;
     @Field List<String> categories = new ArrayList<>(QuizQuestions.categories());
     /** The category being played (an index into {@link #categories}). */
@@ -95,14 +97,14 @@ public class Quiz {
         this.context = context;
     }
 
-    @OnConnect
-    void connected(Connection c) {
-        online.merge(c.userId(), 1, Integer::sum);
+    @OnJoin
+    void arrived(Connection c) {
+        online.add(c.userId());
     }
 
-    @OnDisconnect
-    void disconnected(Connection c) {
-        online.computeIfPresent(c.userId(), (user, n) -> n > 1 ? n - 1 : null);
+    @OnLeave
+    void gone(Connection c) {
+        online.remove(c.userId());
     }
 
     /** Joins (or rejoins, keeping the score) under a display name; the first player hosts. */
@@ -140,7 +142,7 @@ public class Quiz {
 
     @AllowWrite({"settings", "start", "next", "restart"})
     boolean host(Caller caller, String action) {
-        boolean hostAway = host != null && !online.containsKey(host);
+        boolean hostAway = host != null && !context.presence().isHere(host);
         if (caller.userId().equals(host) || hostAway && players.containsKey(caller.userId())) {
             return true;
         }
@@ -225,7 +227,7 @@ public class Quiz {
         deadline = null;
     }
 
-    @OnTimer @Transition(from = "PAUSE", to = "QUESTION") @After("PT2S")
+    @OnTimer @Transition(from = "PAUSE", to = "QUESTION") @After("${quiz.pause:PT2S}")
     void nextQuestion() {
         phase = Phase.QUESTION;
     }
@@ -342,7 +344,7 @@ public class Quiz {
 
     /** The players who are here: joined, not left, connected. */
     private List<String> here() {
-        return players.entrySet().stream().filter(e -> !e.getValue().left() && online.containsKey(e.getKey()))
+        return players.entrySet().stream().filter(e -> !e.getValue().left() && context.presence().isHere(e.getKey()))
                 .map(Map.Entry::getKey).toList();
     }
 

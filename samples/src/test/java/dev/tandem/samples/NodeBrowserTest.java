@@ -26,7 +26,8 @@ class NodeBrowserTest {
         return ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.server.port", -1,
-                "tandem.data-dir", data.toString()));
+                "tandem.data-dir", data.toString(),
+                "quiz.pause", "PT1S")); // the quiz's pause between questions (@After placeholder), shorter than its 2 s default
     }
 
     private static NodeProcess.Result run(EmbeddedServer server, Path stateFile, String... tests) throws Exception {
