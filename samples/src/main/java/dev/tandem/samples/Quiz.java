@@ -190,8 +190,7 @@ public class Quiz {
 
     @OnEnter("QUESTION")
     void ask() {
-        number++;
-        question = QuizQuestions.shown(deck.get(number));
+        question = QuizQuestions.shown(deck.get(++number));
         current.clear();
         answered.clear();
         deadline = context.now().plusSeconds(seconds);
