@@ -11,7 +11,7 @@ after(async () => { await browser?.close(); });
 test("the index lists the samples, and the served client module loads and connects", async () => {
   const page = await newUser(browser);
   await page.goto(url + "/");
-  for (const sample of ["counter", "cursors", "tic-tac-toe", "tasks", "cards", "payment"]) {
+  for (const sample of ["counter", "cursors", "tic-tac-toe", "tasks", "cards", "payment", "quiz"]) {
     assert.equal(await page.locator(`#sample-${sample}`).count(), 1, `the index lists ${sample}`);
   }
   const type = await page.evaluate(async () => {

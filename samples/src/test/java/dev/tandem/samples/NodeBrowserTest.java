@@ -26,7 +26,8 @@ class NodeBrowserTest {
         return ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.server.port", -1,
-                "tandem.data-dir", data.toString()));
+                "tandem.data-dir", data.toString(),
+                "quiz.pause", "PT1S")); // the quiz's pause between questions (@After placeholder), shorter than its 2 s default
     }
 
     private static NodeProcess.Result run(EmbeddedServer server, Path stateFile, String... tests) throws Exception {
@@ -42,7 +43,8 @@ class NodeBrowserTest {
     }
 
     private static final List<String> SHOTS = List.of("index", "cursors", "tic-tac-toe", "tasks", "counter",
-            "counter-after-restart", "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks", "cards");
+            "counter-after-restart", "phone-index", "phone-counter", "phone-cursors", "phone-tic-tac-toe", "phone-tasks", "cards",
+            "quiz-lobby", "quiz-desktop", "quiz-phone", "quiz-recap", "quiz-phone-recap", "quiz-final", "quiz-phone-final");
 
     @Test
     void theSamplesWorkInARealBrowserAndSurviveARestart() throws Exception {
@@ -51,7 +53,8 @@ class NodeBrowserTest {
         Path data = Files.createTempDirectory("tandem-samples");
         Path stateFile = data.resolve("browser-state.json");
         try (EmbeddedServer first = start(data)) {
-            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs", "phone.test.mjs", "cards.test.mjs");
+            NodeProcess.Result r = run(first, stateFile, "samples.test.mjs", "phone.test.mjs", "cards.test.mjs",
+                    "quiz.test.mjs");
             assertEquals(0, r.exitCode(), "browser tests failed:\n" + r.output());
         }
         assertTrue(Files.exists(stateFile), "the counter test recorded its room");
