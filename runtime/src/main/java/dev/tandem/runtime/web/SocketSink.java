@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * dropped (the instance is told, and once the backlog drains the client gets a fresh snapshot; no
  * patch reaches it in between, so it never sees a gap), and {@link InboundFrames} stops reading the
  * client's frames, so a client that does not read cannot make the server answer more. Frames that
- * must arrive (results, errors, snapshots) are queued up to twice the limit; beyond that the client
- * is not reading at all and the connection is closed with {@link #QUEUE_FULL}.
+ * must arrive (results, errors, snapshots) are queued until the backlog reaches twice the limit (the
+ * frame that crosses it is the most it passes it by); beyond that the client is not reading at all
+ * and the connection is closed with {@link #QUEUE_FULL}.
  */
 final class SocketSink implements Sink {
 
