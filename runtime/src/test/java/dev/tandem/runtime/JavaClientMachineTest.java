@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.client.InvalidTransitionException;
 import dev.tandem.client.TandemClient;
+import dev.tandem.runtime.fixtures.Order;
 import dev.tandem.runtime.fixtures.OrderClient;
 import dev.tandem.runtime.support.Await;
 import dev.tandem.runtime.support.TestServer;
@@ -48,6 +49,8 @@ class JavaClientMachineTest {
             assertTrue(a.can().pay());
             assertFalse(a.can().deliver());
             assertTrue(a.matches("PENDING"));
+            assertTrue(a.matches(Order.Status.PENDING), "the state field's enum, so a misspelt state does not compile");
+            assertFalse(a.matches(Order.Status.PROCESSING));
             CompletionException failed = assertThrows(CompletionException.class, () -> a.actions().deliver().join());
             InvalidTransitionException e = assertInstanceOf(InvalidTransitionException.class, failed.getCause());
             assertEquals("invalid_transition", e.code());
@@ -56,7 +59,7 @@ class JavaClientMachineTest {
             assertEquals(List.of("pay", "cancel"), e.allowed());
             a.actions().pay("p-1").join();
             assertTrue(a.matches("PROCESSING"), "when the call completes, the view includes its turn");
-            Await.until(() -> b.matches("PROCESSING"), "b sees PROCESSING");
+            Await.until(() -> b.matches(Order.Status.PROCESSING), "b sees PROCESSING");
             assertEquals(List.of("cancel", "ship", "shipStraightToTheDoor"), b.allowed());
             assertTrue(b.can().ship());
         }

@@ -8,12 +8,14 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tandem.processor.model.ActionModel;
 import dev.tandem.processor.model.LiveObjectModel;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * The state-machine part of a generated Java client: {@code allowed()}, {@code can()} with a flag
- * per action, and {@code matches(state)}, all delegating to the connection's
+ * per action, and {@code matches(state)} by name and, for a class with a machine, by the state
+ * field's enum constant (so a misspelt state is a compile error), all delegating to the connection's
  * {@code MachineView}, which reads the machine from the model document at run time (so the client
  * needs nothing from the processor's machine extraction). For a class without a {@code @State}
  * field every action is allowed.
@@ -32,7 +34,7 @@ final class ClientMachineWriter {
         for (int i = 0; i < model.actions().size(); i++) {
             flags.add(i == 0 ? "" : ", ").add("view.can($S)", model.actions().get(i).name());
         }
-        return List.of(
+        List<MethodSpec> methods = new ArrayList<>(List.of(
                 MethodSpec.methodBuilder("allowed")
                         .addJavadoc("@return the actions the current state allows (its transitions, then the free"
                                 + " actions), computed here with no round trip\n")
@@ -50,7 +52,18 @@ final class ClientMachineWriter {
                                 + "@return whether the state machine is in that state (never, without one)\n")
                         .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
                         .addParameter(String.class, "state")
-                        .addStatement("return connection.machine().matches(state)").build());
+                        .addStatement("return connection.machine().matches(state)").build()));
+        if (model.machine() != null) {
+            model.fields().stream().filter(f -> f.name().equals(model.machine().field())).findFirst()
+                    .ifPresent(f -> methods.add(MethodSpec.methodBuilder("matches")
+                            .addJavadoc("@param state a state, like {@code $T.$L}\n"
+                                    + "@return whether the state machine is in that state\n",
+                                    f.type().type().javaType(), model.machine().states().get(0))
+                            .addModifiers(Modifier.PUBLIC).returns(TypeName.BOOLEAN)
+                            .addParameter(f.type().type().javaType(), "state")
+                            .addStatement("return state != null && connection.machine().matches(state.name())").build()));
+        }
+        return methods;
     }
 
     /** @return the record of one flag per action */
