@@ -120,6 +120,14 @@ public final class OrderClient implements AutoCloseable {
     }
 
     /**
+     * @param state a state, like {@code Order.Status.PENDING}
+     * @return whether the state machine is in that state
+     */
+    public boolean matches(Order.Status state) {
+        return state != null && connection.machine().matches(state.name());
+    }
+
+    /**
      * Listens to state changes.
      *
      * @param listener receives each new state
