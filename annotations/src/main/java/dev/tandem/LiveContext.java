@@ -2,6 +2,7 @@ package dev.tandem;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * What a live-object instance knows about itself: its address, the clock, its timers and who is
@@ -96,6 +97,23 @@ public interface LiveContext {
      * @param timer the name of an {@code @OnTimer} method of this class
      */
     void cancel(String timer);
+
+    /**
+     * When a timer is due, as this turn sees it: after its own {@code schedule}, {@code scheduleAt}
+     * and {@code cancel} calls, and after the timed transitions ({@link After}) of a state it
+     * entered, which are scheduled before that state's {@link OnEnter} hooks run. Use it to publish a
+     * deadline that clients count down to:
+     *
+     * <pre>{@code
+     * @OnEnter("AWAITING_APPROVAL")
+     * void waiting() { expiresAt = context.dueAt("expire").orElse(null); }
+     * }</pre>
+     *
+     * @param timer the name of an {@code @OnTimer} method of this class
+     * @return when it is due, or empty when it is not pending (a timer's own method sees it gone)
+     * @throws IllegalArgumentException if the class has no {@code @OnTimer} method of that name
+     */
+    Optional<Instant> dueAt(String timer);
 
     /**
      * Who is connected to this instance now, grouped by user: two tabs of one user are one user

@@ -16,7 +16,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>It runs after the turn's body (action or timer) changed the state, before the turn commits;
- * if it throws, the whole turn rolls back. It does not run when the state is unchanged.
+ * if it throws, the whole turn rolls back. It does not run when the state is unchanged. The
+ * state's timed transitions ({@link After}) are scheduled before it runs, so it can publish their
+ * deadline: {@code expiresAt = context.dueAt("expire").orElse(null);}
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -37,6 +37,23 @@ class AbsoluteTimerTest {
     }
 
     @Test
+    void dueAtSeesTheTurnsOwnChangesAndTheCommittedTimers() {
+        try (TestServer server = TestServer.start(Map.of("tandem.test.manual-time", "true"))) {
+            Instant now = server.bean(Clock.class).instant();
+            String id = TestServer.uniqueId("alarm-due");
+            try (TestSocket a = server.connect("alarm", id)) {
+                a.awaitType("snapshot");
+                assertEquals("none", a.awaitAnswer(a.call("due")).get("value").asText());
+                String at = Instant.ofEpochMilli(now.toEpochMilli() + 5000).toString();
+                assertEquals(at, a.awaitAnswer(a.call("setAndSee", 5000)).get("value").asText(), "in the same turn");
+                assertEquals(at, a.awaitAnswer(a.call("due")).get("value").asText(), "in a later turn");
+                a.awaitAnswer(a.call("cancel"));
+                assertEquals("none", a.awaitAnswer(a.call("due")).get("value").asText());
+            }
+        }
+    }
+
+    @Test
     void anAbsoluteTimerSurvivesARestartAndFiresAtItsTime() {
         String id = TestServer.uniqueId("alarm-restart");
         Path dir;
@@ -50,6 +67,8 @@ class AbsoluteTimerTest {
                 TestSocket b = second.connect("alarm", id)) {
             ManualTime time = second.bean(ManualTime.class);
             b.awaitType("snapshot");
+            assertEquals(Instant.ofEpochMilli(at.toEpochMilli()).toString(),
+                    b.awaitAnswer(b.call("due")).get("value").asText(), "dueAt reads the stored timer after a restart");
             Duration left = Duration.between(second.bean(Clock.class).instant(), at);
             time.advance(left.minusSeconds(1));
             b.expectNoMessage("the stored time has not come");

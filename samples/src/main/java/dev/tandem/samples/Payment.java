@@ -145,10 +145,10 @@ public class Payment {
         log.add(new Step("expired", null, "Tandem", "timer", context.now(), "no decision within " + settings.expiry()));
     }
 
-    /** For the page's countdown: the same setting the timer's @After reads. */
+    /** For the page's countdown: when the expiry timer, scheduled on entering this state, is due. */
     @OnEnter("AWAITING_APPROVAL")
     void startTheClock() {
-        expiresAt = context.now().plus(settings.expiry());
+        expiresAt = context.dueAt("expire").orElse(null);
     }
 
     @OnEnter({"APPROVED", "REJECTED", "EXPIRED", "CANCELLED"})

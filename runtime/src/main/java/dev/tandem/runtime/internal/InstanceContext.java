@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Internal API (used by the test kit too). The {@link LiveContext} of one instance. Timer changes made during a turn are collected here and
@@ -23,6 +25,7 @@ public final class InstanceContext implements LiveContext {
     private final List<String> timerNames;
     private final PresenceBook presence = new PresenceBook();
     private Map<String, Long> turnChanges;
+    private Function<String, Long> committed = name -> null;
 
     /**
      * @param key the instance
@@ -78,6 +81,21 @@ public final class InstanceContext implements LiveContext {
     public void cancel(String timer) {
         check(timer);
         changes().put(timer, CANCELLED);
+    }
+
+    @Override
+    public Optional<Instant> dueAt(String timer) {
+        check(timer);
+        Long at = changes().containsKey(timer) ? changes().get(timer) : committed.apply(timer);
+        return at == null || at == CANCELLED ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+    }
+
+    /**
+     * @param committed when each timer is due as last committed (epoch milliseconds), or {@code null}
+     *     when it is not pending; read from within turns
+     */
+    public void committedTimers(Function<String, Long> committed) {
+        this.committed = committed;
     }
 
     @Override

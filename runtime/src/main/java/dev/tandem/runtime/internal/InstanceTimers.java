@@ -32,6 +32,14 @@ final class InstanceTimers {
         this.fire = fire;
     }
 
+    /**
+     * @param name a timer
+     * @return when it is due (epoch milliseconds), or {@code null} when it is not pending
+     */
+    Long dueAt(String name) {
+        return due.get(name);
+    }
+
     /** Loads stored timers and schedules them; overdue ones fire at once. */
     void load(JsonNode stored) {
         if (stored != null) {

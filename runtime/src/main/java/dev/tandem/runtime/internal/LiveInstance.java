@@ -76,6 +76,7 @@ final class LiveInstance<T> {
         this.mailbox = new Mailbox<>(host.turnExecutor(), this::handle, this::afterBatch, 64, true);
         this.timers = new InstanceTimers(host.timerScheduler(),
                 (name, at) -> mailbox.offer(new InstanceMessage.TimerDue(name, at)));
+        context.committedTimers(timers::dueAt);
         this.lastActivity = context.millis();
         this.access = new Access<>(definition, key, host.config().getSecurity().isDenyByDefault());
     }

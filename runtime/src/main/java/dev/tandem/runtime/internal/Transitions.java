@@ -55,12 +55,12 @@ final class Transitions<T> {
                     + machine.states().get(machine.initial()) + "\") declares the initial state."
                     + " Make its initializer and 'initial' agree");
         }
-        machine.onEnter(target, state);
         for (StateMachine.Timed t : timed) {
             if (t.from()[state]) {
                 context.schedule(t.timer(), t.after());
             }
         }
+        machine.onEnter(target, state); // after the timers, so it can read their deadlines (dueAt)
         expectUnchanged(target, state, "@OnEnter");
     }
 
@@ -77,8 +77,6 @@ final class Transitions<T> {
                     + " Set the field to one of those states, or add " + machine.states().get(after) + " to 'to'");
         }
         machine.onExit(target, before);
-        machine.onEnter(target, after);
-        expectUnchanged(target, after, "@OnExit/@OnEnter");
         for (StateMachine.Timed t : timed) {
             if (t.from()[before] && !t.from()[after]) {
                 context.cancel(t.timer());
@@ -86,6 +84,8 @@ final class Transitions<T> {
                 context.schedule(t.timer(), t.after());
             }
         }
+        machine.onEnter(target, after); // after the timers, so it can read their deadlines (dueAt)
+        expectUnchanged(target, after, "@OnExit/@OnEnter");
     }
 
     private void expectUnchanged(T target, int state, String hooks) {

@@ -73,6 +73,7 @@ public final class TestInstance<T> {
                 return context;
             }
         });
+        context.committedTimers(timers::get);
         this.presence = context.presence();
         this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine(), timed);
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
