@@ -9,7 +9,7 @@ import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.testkit.LiveObjectTestKit;
 import dev.tandem.runtime.testkit.TestCaller;
 import dev.tandem.runtime.testkit.TestInstance;
-import dev.tandem.spi.InvalidTransitionException;
+import dev.tandem.spi.TransitionRefusedException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -119,7 +119,7 @@ class PaymentTest {
         assertEquals("EXPIRED", payment.machineState());
         assertEquals("expired", payment.object().log.get(2).what());
         assertNull(payment.object().log.get(2).by(), "the server's timer, not a user");
-        InvalidTransitionException stale = assertThrows(InvalidTransitionException.class, () -> payment.call(adele, "approve"));
+        TransitionRefusedException stale = assertThrows(TransitionRefusedException.class, () -> payment.call(adele, "approve"));
         assertEquals("state \"EXPIRED\" does not handle \"approve\"; allowed: none", stale.getMessage());
         assertEquals(List.of(), stale.allowed());
     }

@@ -12,7 +12,7 @@ import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.testkit.LiveObjectTestKit;
 import dev.tandem.runtime.testkit.TestCaller;
 import dev.tandem.runtime.testkit.TestInstance;
-import dev.tandem.spi.InvalidTransitionException;
+import dev.tandem.spi.TransitionRefusedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -165,7 +165,7 @@ class QuizTest {
 
     @Test
     void badAnswersAreRefusedWithWhatIsAllowed() throws Exception {
-        assertThrows(InvalidTransitionException.class, () -> quiz.call(ann, "answer", List.of("x")));
+        assertThrows(TransitionRefusedException.class, () -> quiz.call(ann, "answer", List.of("x")));
         ActionRejected seconds = assertThrows(ActionRejected.class, () -> quiz.call(ann, "settings", 1, 1));
         assertEquals("Seconds per question must be from 5 to 120, not 1", seconds.getMessage());
         startGame();
