@@ -92,7 +92,7 @@ public final class SchemaExport {
         if (type instanceof TypeRef.Scalar s) {
             shape.put("kind", s.kind().modelName());
         } else if (type instanceof TypeRef.Named n) {
-            ValueType value = types.get(n.codecName());
+            ValueType value = types.get(n.className().canonicalName());
             String javaClass = n.className().canonicalName();
             if (value instanceof ValueType.EnumType e) {
                 shape.put("kind", "enum");
