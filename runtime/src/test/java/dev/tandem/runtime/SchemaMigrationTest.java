@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Versioned state over a real server and database (H2, or PostgreSQL with {@code -Ptandem-postgres}):
  * an instance stored by version 1 of the fixture {@code Ticket} (written with SQL exactly as version 1
- * wrote it: a snapshot and a patch-log row after it) loads in version 2 with a rename and two type
- * changes, is stored migrated once, and a failing migration or a newer stored version refuses the
- * instance and leaves its row as it was.
+ * wrote it: a snapshot and a patch-log row after it) loads in version 3 with a rename and three type
+ * changes (the migrations from 1 and from 2 in turn), is stored migrated once; one stored by version 2
+ * runs only the migration from 2; a failing migration or a newer stored version refuses the instance
+ * and leaves its row as it was.
  */
 class SchemaMigrationTest {
 
@@ -32,6 +33,11 @@ class SchemaMigrationTest {
 
     /** Version 1's row: a snapshot at revision 3, {@code schema_version} as given (NULL: before versions). */
     private static void insertV1(TestServer server, String id, String state, Integer version) {
+        insert(server, id, state, version, "250");
+    }
+
+    /** A row at revision 4: a snapshot at 3 and a log row that sets the price to {@code price} (JSON). */
+    private static void insert(TestServer server, String id, String state, Integer version, String price) {
         sql(server, (c) -> {
             try (var ps = c.prepareStatement("INSERT INTO tandem_instance (object_type, object_id, revision, state,"
                     + " snapshot_revision, history, timers, wake_at, created_at, updated_at, schema_version)"
@@ -50,7 +56,7 @@ class SchemaMigrationTest {
             try (var ps = c.prepareStatement("INSERT INTO tandem_patch (object_type, object_id, revision, base_revision, ops)"
                     + " VALUES ('ticket', ?, 4, 3, ?)")) { // version 1's last turn: the price went up
                 ps.setString(1, id);
-                ps.setString(2, "[{\"op\":\"replace\",\"path\":\"/price\",\"value\":250}]");
+                ps.setString(2, "[{\"op\":\"replace\",\"path\":\"/price\",\"value\":" + price + "}]");
                 ps.executeUpdate();
             }
             return null;
@@ -87,7 +93,7 @@ class SchemaMigrationTest {
             + "\"notes\":[\"smoke\"]}";
 
     @Test
-    void anInstanceStoredByVersionOneLoadsInVersionTwoAndIsStoredMigratedOnce() throws Exception {
+    void anInstanceStoredByVersionOneLoadsInVersionThreeAndIsStoredMigratedOnce() throws Exception {
         Path data = Files.createTempDirectory("tandem-schema");
         String id = TestServer.uniqueId("v1");
         JsonNode migrated;
@@ -100,13 +106,13 @@ class SchemaMigrationTest {
                 assertEquals(250, migrated.at("/price/cents").asLong(), "the log replayed, then int cents became Money");
                 assertEquals("EUR", migrated.at("/price/currency").asText());
                 assertEquals("HIGH", migrated.get("priority").asText(), "text became the enum");
-                assertEquals("[\"smoke\"]", migrated.get("notes").toString(), "untouched fields are kept");
+                assertEquals("[{\"text\":\"smoke\"}]", migrated.get("notes").toString(), "then strings became Notes");
                 assertEquals(List.of("name", "notes", "price", "priority"), names(migrated), "no old keys left");
                 assertEquals(5, snapshot.get("rev").asLong(), "the migration is a revision of its own");
             }
             List<Object> stored = row(server, id);
             assertEquals(5L, stored.get(0));
-            assertEquals(2, stored.get(1), "stored at version 2");
+            assertEquals(3, stored.get(1), "stored at version 3");
             assertEquals(migrated, stored.get(2), "the migrated state is the stored snapshot");
             assertEquals(0L, stored.get(3), "the log of the old shape is gone");
         }
@@ -114,10 +120,29 @@ class SchemaMigrationTest {
             JsonNode snapshot = b.awaitType("snapshot");
             assertEquals(5, snapshot.get("rev").asLong(), "a second start does not migrate again");
             assertEquals(migrated, snapshot.get("state"));
-            b.awaitAnswer(b.call("note", "put out")); // and it works on from there, at version 2
+            b.awaitAnswer(b.call("note", "put out")); // and it works on from there, at version 3
             List<Object> stored = row(again, id);
             assertEquals(6L, stored.get(0));
-            assertEquals(2, stored.get(1));
+            assertEquals(3, stored.get(1));
+            assertEquals("[{\"text\":\"smoke\"},{\"text\":\"put out\"}]",
+                    again.bean(LiveObjects.class).read("ticket", id).get().state().get("notes").toString());
+            assertEquals(1L, stored.get(3), "the turn is logged in the new shape");
+        }
+    }
+
+    @Test
+    void anInstanceStoredByVersionTwoRunsOnlyTheMigrationFromTwo() throws Exception {
+        String id = TestServer.uniqueId("v2");
+        try (TestServer server = TestServer.start(Map.of())) {
+            // version 2's shape: a price the migration from 1 would refuse to read as cents, notes as strings
+            insert(server, id, "{\"name\":\"Jam\",\"price\":{\"cents\":7,\"currency\":\"CHF\"},"
+                    + "\"priority\":\"LOW\",\"notes\":[\"a\",\"b\"]}", 2, "{\"cents\":250,\"currency\":\"CHF\"}");
+            try (TestSocket a = server.connect("ticket", id)) {
+                JsonNode state = a.awaitType("snapshot").get("state");
+                assertEquals("{\"name\":\"Jam\",\"price\":{\"cents\":250,\"currency\":\"CHF\"},\"priority\":\"LOW\","
+                        + "\"notes\":[{\"text\":\"a\"},{\"text\":\"b\"}]}", state.toString());
+            }
+            assertEquals(3, row(server, id).get(1));
         }
     }
 
@@ -143,12 +168,12 @@ class SchemaMigrationTest {
     void stateStoredByANewerVersionIsRefused() throws Exception {
         String id = TestServer.uniqueId("newer");
         try (TestServer server = TestServer.start(Map.of())) {
-            insertV1(server, id, "{\"name\":\"x\",\"price\":{\"cents\":1,\"currency\":\"EUR\"}}", 3);
+            insert(server, id, "{\"name\":\"x\",\"price\":{\"cents\":1,\"currency\":\"EUR\"}}", 4, "1");
             List<Object> before = row(server, id);
             try (TestSocket a = server.connect("ticket", id)) {
                 String message = a.awaitType("error").get("message").asText();
-                assertTrue(message.contains("stored at schema version 3"), message);
-                assertTrue(message.contains("is at version 2"), message);
+                assertTrue(message.contains("stored at schema version 4"), message);
+                assertTrue(message.contains("is at version 3"), message);
                 a.awaitClose();
             }
             assertEquals(before, row(server, id));
