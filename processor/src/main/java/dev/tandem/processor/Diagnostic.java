@@ -82,7 +82,8 @@ public enum Diagnostic {
             + " Merge them into one method."),
     SCHEMA_CHANGED_WITHOUT_BUMP(604, "The stored shape of %s changed incompatibly since version %d was exported to %s: %s."
             + " State stored by version %d would not load. Bump @LiveObject(version = %d) and add @Formerly or"
-            + " @Migrate(from = %d) for the change, or restore the field as it was."),
+            + " @Migrate(from = %d) for the change, or restore the field as it was. (If no instance was ever stored"
+            + " by version %d, delete the file to export it again.)"),
     MIGRATION_MISSING(605, "%s has no migration from version %d (exported to %s) to version %d, and the change can't be"
             + " made automatically: %s. Add a method @Migrate(from = %d) static void v%d(StoredState state) that"
             + " makes the change, or @Formerly on renamed fields."),

@@ -70,7 +70,7 @@ final class SchemaCheck {
                 List<String> problems = SchemaExport.incompatibilities(older, current, Map.of());
                 if (!problems.isEmpty()) {
                     reporter.error(Diagnostic.SCHEMA_CHANGED_WITHOUT_BUMP, model.element(), annotation, name, version,
-                            e.getValue(), String.join("; ", problems), version, version + 1, version);
+                            e.getValue(), String.join("; ", problems), version, version + 1, version, version);
                     ok = false;
                 }
             } else if (model.versions().migrations().subMap(v, version).isEmpty()) {

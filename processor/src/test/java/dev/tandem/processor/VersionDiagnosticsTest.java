@@ -128,7 +128,8 @@ class VersionDiagnosticsTest {
                 "@LiveObject", "The stored shape of Order changed incompatibly since version 1 was exported to",
                 "field 'price' changed from int to object Money", "field 'status' (enum Status) lost constant OPEN",
                 "stored field 'title' was removed or renamed",
-                "Bump @LiveObject(version = 2) and add @Formerly or @Migrate(from = 1) for the change, or restore the field")));
+                "Bump @LiveObject(version = 2) and add @Formerly or @Migrate(from = 1) for the change, or restore the field",
+                "(If no instance was ever stored by version 1, delete the file to export it again.)")));
         assertEquals(v1, Files.readString(file(1)), "the exported file is left as it was");
     }
 
