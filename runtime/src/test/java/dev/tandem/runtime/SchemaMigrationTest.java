@@ -165,6 +165,23 @@ class SchemaMigrationTest {
     }
 
     @Test
+    void migratedStateThatDoesNotFitTheClassIsRefusedAndNotStored() throws Exception {
+        String id = TestServer.uniqueId("misfit");
+        try (TestServer server = TestServer.start(Map.of())) {
+            insert(server, id, "{\"name\":\"Jam\",\"price\":{\"cents\":7,\"currency\":\"CHF\"},"
+                    + "\"priority\":\"URGENT\",\"notes\":[]}", 2, "{\"cents\":250,\"currency\":\"CHF\"}");
+            List<Object> before = row(server, id);
+            try (TestSocket a = server.connect("ticket", id)) {
+                String message = a.awaitType("error").get("message").asText();
+                assertTrue(message.contains("migrated from schema version 2 to 3 does not fit"), message);
+                assertTrue(message.contains("URGENT"), message);
+                a.awaitClose();
+            }
+            assertEquals(before, row(server, id), "nothing half-written");
+        }
+    }
+
+    @Test
     void stateStoredByANewerVersionIsRefused() throws Exception {
         String id = TestServer.uniqueId("newer");
         try (TestServer server = TestServer.start(Map.of())) {

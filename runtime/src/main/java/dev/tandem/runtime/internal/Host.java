@@ -175,7 +175,18 @@ public final class Host {
                     data = new LiveInstance.StoredData(data.revision() + 1, migrated, data.timers(), data.calls(),
                             data.revision() + 1, LiveInstance.newId(), List.of());
                 }
-                instance.activate(data);
+                try {
+                    instance.activate(data);
+                } catch (dev.tandem.spi.JsonDecodeException e) {
+                    if (migrated == null) {
+                        throw e;
+                    }
+                    throw new IllegalStateException("Its state migrated from schema version "
+                            + stored.get().schemaVersion() + " to " + instance.definition().version()
+                            + " does not fit " + instance.definition().javaType().getName() + " (" + e.getMessage()
+                            + "); fix the @Migrate methods. It stays stored at version " + stored.get().schemaVersion()
+                            + ", unchanged", e);
+                }
                 if (migrated != null) { // stored only once it restored into the object: nothing half-written
                     store.storeMigrated(instance.key.type(), instance.key.id(), data.revision() - 1,
                             dev.tandem.runtime.storage.StoredJson.text(migrated), instance.definition().version(),
