@@ -58,4 +58,32 @@ public @interface LiveObject {
      * @return the type name, or an empty string for the default
      */
     String value() default "";
+
+    /**
+     * The schema version of the stored state, 1 or more. Bump it when a stored {@link Field} is
+     * renamed, removed or changes its type, and say how older state becomes the new shape with
+     * {@link Formerly} on renamed fields and a {@link Migrate} method for anything else. An instance
+     * stored by an older version is migrated when it is loaded, then stored at this version.
+     *
+     * <pre>{@code
+     * @LiveObject(value = "order", version = 2)
+     * public class Order {
+     *     @Field @Formerly("title") String name = "";   // stored as "title" by version 1
+     *     @Field Money price = new Money(0, "EUR");    // an int of cents in version 1
+     *
+     *     @Migrate(from = 1)
+     *     static void centsToMoney(StoredState state) {
+     *         long cents = state.getLong("price");
+     *         state.putObject("price").put("cents", cents).put("currency", "EUR");
+     *     }
+     * }
+     * }</pre>
+     *
+     * With the processor option {@code -Atandem.schemas=<dir>} each version's stored shape is
+     * exported to {@code <dir>/<type>/<version>.json}, and a shape changed incompatibly without a
+     * version bump fails the build.
+     *
+     * @return the schema version; 1 by default
+     */
+    int version() default 1;
 }

@@ -39,6 +39,26 @@ public interface LiveObjectDefinition<T> {
      */
     T create(Dependencies dependencies) throws Exception;
 
+    /** @return the schema version of the stored state, {@code @LiveObject(version = ...)}; 1 by default */
+    default int version() {
+        return 1;
+    }
+
+    /**
+     * Runs the {@code @Migrate(from = from)} method, if the class has one.
+     *
+     * @param from the version the state is stored at
+     * @param state the stored fields, changed in place into the shape of version {@code from + 1}
+     * @throws Exception whatever the method throws
+     */
+    default void migrate(int from, dev.tandem.StoredState state) throws Exception {
+    }
+
+    /** @return each {@code @Formerly} field's former names, oldest first; empty when there are none */
+    default java.util.Map<String, List<String>> formerNames() {
+        return java.util.Map.of();
+    }
+
     /** @return whether the class has an {@code @OnCreate} method */
     default boolean hasOnCreate() {
         return false;

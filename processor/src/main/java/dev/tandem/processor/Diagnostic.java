@@ -72,6 +72,26 @@ public enum Diagnostic {
             + " isAuthenticated(), isAnonymous(), permitAll(), denyAll() (the SecurityRule constants)."),
     SECURITY_ANNOTATION_IGNORED(507, "@%s on %s would not be checked: Tandem honours Micronaut Security's @Secured"
             + " only, so it would be open to every caller. Use %s instead."),
+    VERSION_INVALID(600, "@LiveObject(version = %d) on %s is not a valid schema version. Versions start at 1; use"
+            + " 1 or more."),
+    MIGRATE_SIGNATURE(601, "@Migrate method %s has the wrong signature: %s. Declare it as"
+            + " static void %s(StoredState state)."),
+    MIGRATE_FROM_INVALID(602, "@Migrate(from = %d) on %s can't run: %s is at version %d, so migrations go from 1 to %d."
+            + " %s"),
+    MIGRATE_DUPLICATE(603, "@Migrate(from = %d) is on both %s and %s, but one method migrates each version."
+            + " Merge them into one method."),
+    SCHEMA_CHANGED_WITHOUT_BUMP(604, "The stored shape of %s changed incompatibly since version %d was exported to %s: %s."
+            + " State stored by version %d would not load. Bump @LiveObject(version = %d) and add @Formerly or"
+            + " @Migrate(from = %d) for the change, or restore the field as it was. (If no instance was ever stored"
+            + " by version %d, delete the file to export it again.)"),
+    MIGRATION_MISSING(605, "%s has no migration from version %d (exported to %s) to version %d, and the change can't be"
+            + " made automatically: %s. Add a method @Migrate(from = %d) static void v%d(StoredState state) that"
+            + " makes the change, or @Formerly on renamed fields."),
+    SCHEMA_FILE_UNREADABLE(606, "Exported schema %s of %s can't be read: %s. Restore it from version control, or"
+            + " delete it to export it again (its version is then no longer checked)."),
+    FORMERLY_INVALID(607, "@Formerly on %s %s. Name the field's earlier stored names, each once, none the name of"
+            + " another @Field."),
+
     SERVER_ONLY_WITHOUT_FIELD(700, "@ServerOnly on %s has no effect: it is not a @Field, so it is neither stored nor"
             + " sent. Add @Field to store it and keep it on the server, or remove @ServerOnly."),
     SERVER_ONLY_NOT_STORED(701, "@ServerOnly can't be applied to %s: it is @Field(stored = false), so it would be"

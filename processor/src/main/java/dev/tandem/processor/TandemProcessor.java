@@ -54,6 +54,11 @@ public final class TandemProcessor extends AbstractProcessor {
     }
 
     @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(SchemaCheck.OPTION);
+    }
+
+    @Override
     public SourceVersion getSupportedSourceVersion() {
         return SourceVersion.latestSupported();
     }
@@ -92,6 +97,11 @@ public final class TandemProcessor extends AbstractProcessor {
         try {
             LiveObjectModel model = new LiveObjectExtractor(context).extract(type);
             if (model == null || !uniqueTypeName(model, context.reporter())) {
+                return;
+            }
+            String schemas = processingEnv.getOptions().get(SchemaCheck.OPTION);
+            if (schemas != null && !schemas.isBlank()
+                    && !new SchemaCheck(java.nio.file.Path.of(schemas), context.reporter()).check(model)) {
                 return;
             }
             new SourceFiles(processingEnv.getFiler()).write(model);

@@ -60,9 +60,15 @@ public final class Annotations {
     /** {@code @AllowWrite}. */
     public static final String ALLOW_WRITE = AllowWrite.class.getCanonicalName();
 
+    /** {@code @Formerly}. */
+    public static final String FORMERLY = dev.tandem.Formerly.class.getCanonicalName();
+    /** {@code @Migrate}. */
+    public static final String MIGRATE = dev.tandem.Migrate.class.getCanonicalName();
+
     /** The annotations that mark members of a live-object class. */
     public static final List<String> MEMBER_ANNOTATIONS = List.of(FIELD, ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT,
-            ON_JOIN, ON_LEAVE, ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE, STATE, TRANSITION, ON_ENTER, ON_EXIT, AFTER);
+            ON_JOIN, ON_LEAVE, ON_TIMER, SERVER_ONLY, VIEW, ALLOW_READ, ALLOW_WRITE, STATE, TRANSITION, ON_ENTER, ON_EXIT, AFTER,
+            FORMERLY, MIGRATE);
 
     /** The annotations that give a method a role. */
     static final List<String> METHOD_ROLES = List.of(ACTION, ON_CREATE, ON_CONNECT, ON_DISCONNECT, ON_JOIN, ON_LEAVE,

@@ -7,6 +7,7 @@ import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.InjectionPoint;
 import dev.tandem.processor.model.LiveObjectModel;
 import dev.tandem.processor.model.MachineModel;
+import dev.tandem.processor.model.VersionModel;
 import dev.tandem.processor.model.ViewModel;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -50,6 +51,7 @@ public final class LiveObjectExtractor {
         List<InjectionPoint> constructor = new ConstructorExtractor(context).extract(type);
         AccessModel access = new AccessExtractor(context).extract(type);
         MachineModel machine = new MachineExtractor(context).extract(type);
+        VersionModel versions = new VersionExtractor(context).extract(type, annotation, fields);
         if (context.reporter().errorCount() > errors) {
             return null;
         }
@@ -57,7 +59,7 @@ public final class LiveObjectExtractor {
                 methods.actions, constructor, methods.hooks.get(Annotations.ON_CREATE),
                 methods.hooks.get(Annotations.ON_CONNECT), methods.hooks.get(Annotations.ON_DISCONNECT),
                 methods.hooks.get(Annotations.ON_JOIN), methods.hooks.get(Annotations.ON_LEAVE),
-                methods.timers, mapper.valueTypes(), views, access, machine);
+                methods.timers, mapper.valueTypes(), views, access, machine, versions);
     }
 
     private boolean checkClass(TypeElement type, AnnotationMirror annotation) {

@@ -25,11 +25,13 @@ import javax.lang.model.element.TypeElement;
  * @param views the {@code @View} methods, in declaration order
  * @param access who may read and call what
  * @param machine the state machine, or {@code null} when the class has no {@code @State}
+ * @param versions the schema version and migrations of the stored state
  */
 public record LiveObjectModel(TypeElement element, ClassName className, String typeName, String doc,
         List<FieldModel> fields, List<ActionModel> actions, List<InjectionPoint> constructor, HookModel onCreate,
         HookModel onConnect, HookModel onDisconnect, HookModel onJoin, HookModel onLeave, List<HookModel> timers,
-        Map<String, ValueType> valueTypes, List<ViewModel> views, AccessModel access, MachineModel machine) {
+        Map<String, ValueType> valueTypes, List<ViewModel> views, AccessModel access, MachineModel machine,
+        VersionModel versions) {
 
     /** Copies the collections. */
     public LiveObjectModel {

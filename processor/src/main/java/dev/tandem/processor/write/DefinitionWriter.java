@@ -74,6 +74,7 @@ final class DefinitionWriter {
             type.addMethod(getter("machine", ParameterizedTypeName.get(ClassName.get("dev.tandem.spi", "StateMachine"),
                     target), CodeBlock.of("$T.INSTANCE", GeneratedNames.machine(model))));
         }
+        versions(type);
         new AccessWriter(model).addTo(type);
         return type.build();
     }
@@ -110,6 +111,37 @@ final class DefinitionWriter {
         }
         m.addStatement("target.$L($L)", hook.method(), hook.takesConnection() ? "connection" : "");
         type.addMethod(m.build());
+    }
+
+    private void versions(TypeSpec.Builder type) {
+        var versions = model.versions();
+        if (versions.version() != 1) {
+            type.addMethod(getter("version", TypeName.INT, CodeBlock.of("$L", versions.version())));
+        }
+        if (!versions.migrations().isEmpty()) {
+            CodeBlock.Builder body = CodeBlock.builder().add("switch (from) {\n$>");
+            versions.migrations().forEach((from, method) ->
+                    body.add("case $L -> $T.$L(state);\n", from, model.className(), method));
+            body.add("default -> { }\n$<}\n");
+            type.addMethod(MethodSpec.methodBuilder("migrate").addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(TypeName.INT, "from")
+                    .addParameter(ClassName.get("dev.tandem", "StoredState"), "state")
+                    .addException(Exception.class)
+                    .addCode(body.build())
+                    .build());
+        }
+        if (!versions.formerNames().isEmpty()) {
+            TypeName names = ParameterizedTypeName.get(List.class, String.class);
+            TypeName map = ParameterizedTypeName.get(ClassName.get(java.util.Map.class), ClassName.get(String.class),
+                    names);
+            List<CodeBlock> entries = new ArrayList<>();
+            versions.formerNames().forEach((field, former) -> entries.add(CodeBlock.of("$S, $T.of($L)", field,
+                    List.class, CodeBlock.join(former.stream().map(n -> CodeBlock.of("$S", n)).toList(), ", "))));
+            type.addField(FieldSpec.builder(map, "FORMER_NAMES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$T.of($L)", java.util.Map.class, CodeBlock.join(entries, ", ")).build());
+            type.addMethod(getter("formerNames", map, CodeBlock.of("FORMER_NAMES")));
+        }
     }
 
     private MethodSpec onTimer() {

@@ -167,7 +167,33 @@ public final class Host {
                 }
                 List<StoredCall> calls = stored.isEmpty() ? List.of()
                         : store.loadCalls(instance.key.type(), instance.key.id(), oldestCallKept());
-                instance.activate(stored.map(s -> parse(s, calls)).orElse(null));
+                LiveInstance.StoredData data = stored.map(s -> parse(s, calls)).orElse(null);
+                com.fasterxml.jackson.databind.node.ObjectNode migrated = data == null ? null
+                        : SchemaMigration.migrate(instance.key, instance.definition(), stored.get().schemaVersion(),
+                                data.state());
+                if (migrated != null) { // a new snapshot at the class's version, a new history; the old log goes
+                    data = new LiveInstance.StoredData(data.revision() + 1, migrated, data.timers(), data.calls(),
+                            data.revision() + 1, LiveInstance.newId(), List.of());
+                }
+                try {
+                    instance.activate(data);
+                } catch (dev.tandem.spi.JsonDecodeException e) {
+                    if (migrated == null) {
+                        throw e;
+                    }
+                    throw new IllegalStateException("Its state migrated from schema version "
+                            + stored.get().schemaVersion() + " to " + instance.definition().version()
+                            + " does not fit " + instance.definition().javaType().getName() + " (" + e.getMessage()
+                            + "); fix the @Migrate methods. It stays stored at version " + stored.get().schemaVersion()
+                            + ", unchanged", e);
+                }
+                if (migrated != null) { // stored only once it restored into the object: nothing half-written
+                    store.storeMigrated(instance.key.type(), instance.key.id(), data.revision() - 1,
+                            dev.tandem.runtime.storage.StoredJson.text(migrated), instance.definition().version(),
+                            data.history());
+                    LOG.info("Migrated {} from schema version {} to {}", instance.key, stored.get().schemaVersion(),
+                            instance.definition().version());
+                }
                 instance.mailbox.resume();
             } catch (Throwable e) {
                 LOG.error("Activating {} failed", instance.key, e);

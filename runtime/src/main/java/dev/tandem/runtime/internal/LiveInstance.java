@@ -81,6 +81,11 @@ final class LiveInstance<T> {
         this.access = new Access<>(definition, key, host.config().getSecurity().isDenyByDefault());
     }
 
+    /** @return the instance's type */
+    LiveObjectDefinition<T> definition() {
+        return definition;
+    }
+
     // ---- activation, on a loader thread while the mailbox is suspended ----
 
     /**
@@ -149,7 +154,7 @@ final class LiveInstance<T> {
                 ? historyId : historyId + "." + newId();
     }
 
-    private static String newId() {
+    static String newId() {
         return Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     }
 

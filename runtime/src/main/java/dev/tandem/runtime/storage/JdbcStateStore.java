@@ -1,6 +1,7 @@
 package dev.tandem.runtime.storage;
 
 import dev.tandem.runtime.Durability;
+import dev.tandem.runtime.LiveObjectRegistry;
 import dev.tandem.runtime.TandemConfiguration;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
@@ -15,7 +16,9 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +33,18 @@ final class JdbcStateStore implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
 
-    private static final String SELECT = "SELECT revision, state, timers, snapshot_revision, history FROM tandem_instance"
+    private static final String SELECT = "SELECT revision, state, timers, snapshot_revision, history, schema_version FROM tandem_instance"
             + " WHERE object_type = ? AND object_id = ?";
     private static final String SELECT_LOG = "SELECT revision, base_revision, ops FROM tandem_patch"
             + " WHERE object_type = ? AND object_id = ? AND revision > ? ORDER BY revision";
     private static final String INSERT = "INSERT INTO tandem_instance (object_type, object_id, revision, state,"
-            + " snapshot_revision, history, timers, wake_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " snapshot_revision, history, timers, wake_at, created_at, updated_at, schema_version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_SNAPSHOT = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
-            + " wake_at = ?, updated_at = ?, state = ?, snapshot_revision = ?"
+            + " wake_at = ?, updated_at = ?, state = ?, snapshot_revision = ?, schema_version = ?"
             + " WHERE object_type = ? AND object_id = ? AND revision = ?";
+    private static final String MIGRATED = "UPDATE tandem_instance SET revision = ?, state = ?, snapshot_revision = ?,"
+            + " schema_version = ?, history = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
     /** A row without a snapshot revision (written before the log, or reset by an operator) has its snapshot at the expected one. */
     private static final String UPDATE_LOG = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
             + " wake_at = ?, updated_at = ?, snapshot_revision = COALESCE(snapshot_revision, ?)"
@@ -54,9 +60,12 @@ final class JdbcStateStore implements StateStore {
     private final TandemSchema.Database database;
     private final Durability durability;
     private final CallRows calls;
+    /** Each registered type's schema version, stored with every snapshot; types not registered are at 1. */
+    private final Map<String, Integer> versions = new HashMap<>();
 
     JdbcStateStore(JdbcOperations jdbc, TransactionOperations<Connection> transactions, TandemSchema schema,
-            TandemConfiguration config) {
+            TandemConfiguration config, LiveObjectRegistry registry) {
+        registry.all().forEach(d -> versions.put(d.typeName(), d.version()));
         this.jdbc = jdbc;
         this.transactions = transactions;
         schema.migrate();
@@ -90,6 +99,7 @@ final class JdbcStateStore implements StateStore {
             String state;
             String timers;
             String history;
+            int schemaVersion;
             try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
                 ps.setString(1, type);
                 ps.setString(2, id);
@@ -103,6 +113,8 @@ final class JdbcStateStore implements StateStore {
                     long snapshotAt = rs.getLong(4);
                     snapshotRevision = rs.wasNull() ? revision : snapshotAt; // a row from before the log: its state is current
                     history = rs.getString(5);
+                    int stored = rs.getInt(6);
+                    schemaVersion = rs.wasNull() ? 1 : stored; // a row from before versions: version 1
                 }
             }
             List<StoredPatch> log = new ArrayList<>();
@@ -116,7 +128,7 @@ final class JdbcStateStore implements StateStore {
                     }
                 }
             }
-            return Optional.of(new StoredState(revision, state, timers, snapshotRevision, history, log));
+            return Optional.of(new StoredState(revision, state, timers, snapshotRevision, history, log, schemaVersion));
         });
     }
 
@@ -184,6 +196,7 @@ final class JdbcStateStore implements StateStore {
                     setWakeAt(ps, 8, w.wakeAt());
                     ps.setTimestamp(9, now);
                     ps.setTimestamp(10, now);
+                    ps.setInt(11, versionOf(w.type()));
                     ps.addBatch();
                     // rows a deleted instance of the same ID left: not this one's history
                     clear.setString(1, w.type());
@@ -214,6 +227,7 @@ final class JdbcStateStore implements StateStore {
                     if (w.snapshot() != null) {
                         ps.setString(next++, w.snapshot());
                         ps.setLong(next++, w.revision());
+                        ps.setInt(next++, versionOf(w.type()));
                     } else {
                         ps.setLong(next++, w.expectedRevision());
                     }
@@ -276,6 +290,43 @@ final class JdbcStateStore implements StateStore {
             if (compacting) {
                 compact.executeBatch();
             }
+        }
+    }
+
+    private int versionOf(String type) {
+        return versions.getOrDefault(type, 1);
+    }
+
+    @Override
+    public void storeMigrated(String type, String id, long expectedRevision, String state, int schemaVersion,
+            String history) {
+        transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            try (PreparedStatement ps = connection.prepareStatement(MIGRATED)) {
+                ps.setLong(1, expectedRevision + 1);
+                ps.setString(2, state);
+                ps.setLong(3, expectedRevision + 1);
+                ps.setInt(4, schemaVersion);
+                ps.setString(5, history);
+                ps.setTimestamp(6, new Timestamp(System.currentTimeMillis()));
+                ps.setString(7, type);
+                ps.setString(8, id);
+                ps.setLong(9, expectedRevision);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException(type + "/" + id + " changed in storage while it was migrated"
+                            + " (another server?); it is loaded again on its next use");
+                }
+            }
+            try (PreparedStatement ps = connection.prepareStatement(COMPACT)) { // the log is in the old shape
+                ps.setString(1, type);
+                ps.setString(2, id);
+                ps.setLong(3, expectedRevision);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        if (database == TandemSchema.Database.H2 && durability == Durability.DISK) {
+            transactions.executeWrite(status -> jdbc.prepareStatement("CHECKPOINT SYNC", PreparedStatement::execute));
         }
     }
 

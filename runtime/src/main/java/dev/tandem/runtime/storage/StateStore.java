@@ -54,6 +54,25 @@ public interface StateStore {
     List<RuntimeException> write(List<StateWrite> writes);
 
     /**
+     * Stores an instance migrated from an older schema version, in one transaction conditional on
+     * its revision: the migrated state as a new snapshot at {@code expectedRevision + 1} and
+     * {@code schemaVersion}, a new history, and the log rows of the old shape deleted. Timers and
+     * stored calls are kept.
+     *
+     * @param type the live-object type
+     * @param id the instance ID
+     * @param expectedRevision the revision the instance was loaded at
+     * @param state the migrated stored fields, as JSON
+     * @param schemaVersion the version they are in
+     * @param history the new history ID
+     * @throws IllegalStateException if the instance changed meanwhile (another server wrote it)
+     */
+    default void storeMigrated(String type, String id, long expectedRevision, String state, int schemaVersion,
+            String history) {
+        throw new UnsupportedOperationException("this store does not migrate schema versions");
+    }
+
+    /**
      * @param nowMillis the current time
      * @param limit at most this many
      * @return instances with a timer due at or before {@code nowMillis}, as {@code {type, id}} pairs

@@ -15,9 +15,25 @@ import java.util.List;
  *     starts
  * @param log the stored patches in revision order: every one after {@code snapshotRevision}, and
  *     the recent ones before it that were asked for
+ * @param schemaVersion the schema version ({@code @LiveObject(version)}) the state and log are in
  */
 public record StoredState(long revision, String state, String timers, long snapshotRevision, String history,
-        List<StoredPatch> log) {
+        List<StoredPatch> log, int schemaVersion) {
+
+    /**
+     * A state at schema version 1.
+     *
+     * @param revision the revision
+     * @param state the stored fields at {@code snapshotRevision}
+     * @param timers the pending timers, or {@code null}
+     * @param snapshotRevision the revision {@code state} is at
+     * @param history the history ID, or {@code null}
+     * @param log the stored patches
+     */
+    public StoredState(long revision, String state, String timers, long snapshotRevision, String history,
+            List<StoredPatch> log) {
+        this(revision, state, timers, snapshotRevision, history, log, 1);
+    }
 
     /**
      * A state with no log: the snapshot is at the revision (as rows written before the log existed).

@@ -103,6 +103,12 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
             public List<String[]> dueTimers(long nowMillis, int limit) {
                 return real.dueTimers(nowMillis, limit);
             }
+
+            @Override
+            public void storeMigrated(String type, String id, long expectedRevision, String state, int schemaVersion,
+                    String history) {
+                real.storeMigrated(type, id, expectedRevision, state, schemaVersion, history);
+            }
         };
     }
 }
