@@ -26,7 +26,7 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * Checks, once javac has attributed a live-object class, its calls to {@code LiveContext.schedule},
- * {@code scheduleAt} and {@code cancel}: a timer name that is a compile-time constant must name one
+ * {@code scheduleAt}, {@code cancel} and {@code dueAt}: a timer name that is a compile-time constant must name one
  * of the class's {@code @OnTimer} methods (TANDEM-403). Method bodies are typed only after
  * annotation processing, hence a {@link TaskListener} on the analyze phase rather than a check in
  * {@code process}. With another compiler than javac there is no listener and the run-time check
@@ -35,7 +35,7 @@ import javax.tools.Diagnostic.Kind;
 final class TimerCalls implements TaskListener {
 
     private static final String LIVE_CONTEXT = "dev.tandem.LiveContext";
-    private static final Set<String> METHODS = Set.of("schedule", "scheduleAt", "cancel");
+    private static final Set<String> METHODS = Set.of("schedule", "scheduleAt", "cancel", "dueAt");
 
     private final Trees trees;
     private final Map<TypeElement, List<String>> timers = new ConcurrentHashMap<>();

@@ -420,6 +420,9 @@ class DiagnosticsTest {
                 + "  public Clock(LiveContext context) { this.context = context; }\n"
                 + "  @Action void at(java.time.Instant when) { context.scheduleAt(\"tick\", when); }\n}",
                 "scheduleAt(\"tick\"", "no @OnTimer method \"tick\" in Clock; it has no timers", "LiveContext.scheduleAt");
+        expect(Diagnostic.TIMER_UNKNOWN, AUCTION + "  @Field java.time.Instant closesAt;\n"
+                + "  @Action void open() {\n    closesAt = context.dueAt(\"closes\").orElse(null);\n  }\n}",
+                "dueAt(\"closes\")", "no @OnTimer method \"closes\" in Auction; timers: close, remind", "LiveContext.dueAt");
     }
 
     @Test

@@ -257,6 +257,34 @@ class PatchLogStorageTest {
     }
 
     @Test
+    void aFieldTheClassGainedIsStoredWholeBeforeItsPatchesAreLogged() throws Exception {
+        Path data = Files.createTempDirectory("tandem-log");
+        String id = TestServer.uniqueId("gained");
+        try (TestServer server = TestServer.start(data, Map.of())) {
+            // stored before Counter had its blob field: the state has no "blob" member
+            assertEquals(1, sql(server, "INSERT INTO tandem_instance (object_type, object_id, revision, state,"
+                    + " snapshot_revision, history, created_at, updated_at) VALUES ('counter', ?, 4,"
+                    + " '{\"count\": 2, \"log\": []}', 4, 'h-old', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", id));
+            try (TestSocket a = server.connect("counter", id)) {
+                a.awaitType("snapshot");
+                a.awaitAnswer(a.call("blob", 1, "z")); // a patch that replaces /blob
+                a.awaitAnswer(a.call("increment", 1));
+            }
+            long[] stored = row(server, "counter", id);
+            assertEquals(6, stored[0]);
+            assertEquals(5, stored[1], "the first write after loading stored the whole state, blob included");
+        }
+        for (int restart = 0; restart < 2; restart++) {
+            try (TestServer again = TestServer.start(data, Map.of()); TestSocket b = again.connect("counter", id)) {
+                JsonNode state = b.awaitType("snapshot").get("state");
+                assertEquals(3 + restart, state.get("count").asLong(), "loads after restart " + (restart + 1) + ": " + state);
+                assertEquals(1024, state.get("blob").asText().length());
+                b.awaitAnswer(b.call("increment", 1));
+            }
+        }
+    }
+
+    @Test
     void aTurnOnALargeStateWritesAboutItsPatchNotTheState() throws Exception {
         try (TestServer server = TestServer.start(Map.of()); TestSocket a = server.connect("counter",
                 TestServer.uniqueId("big"))) {

@@ -189,7 +189,7 @@ public final class Host {
                 }
                 if (migrated != null) { // stored only once it restored into the object: nothing half-written
                     store.storeMigrated(instance.key.type(), instance.key.id(), data.revision() - 1,
-                            dev.tandem.runtime.storage.StoredJson.text(migrated), instance.definition().version(),
+                            dev.tandem.runtime.storage.StoredJson.text(instance.storedState()), instance.definition().version(),
                             data.history());
                     LOG.info("Migrated {} from schema version {} to {}", instance.key, stored.get().schemaVersion(),
                             instance.definition().version());

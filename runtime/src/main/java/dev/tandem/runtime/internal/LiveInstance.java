@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveInstance<T> {
 
+    /** Scalars compare by value: a stored 5 read back as an int equals the 5 a long field writes. */
+    private static final java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> SAME_VALUE = (a, b) ->
+            a.isNumber() && b.isNumber() ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+
     private static final Logger LOG = LoggerFactory.getLogger(LiveInstance.class);
 
     final InstanceKey key;
@@ -86,6 +90,11 @@ final class LiveInstance<T> {
         return definition;
     }
 
+    /** @return the stored fields as the activated object writes them */
+    ObjectNode storedState() {
+        return turns.snapshot(true);
+    }
+
     // ---- activation, on a loader thread while the mailbox is suspended ----
 
     /**
@@ -104,9 +113,19 @@ final class LiveInstance<T> {
             confirmed = revision;
             lastStoredChange = revision;
             logEnd = revision;
-            logCursor = new GroupCommitter.LogCursor(stored.snapshotRevision());
             turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
                     host.timed(key.type()));
+            long logged = 0;
+            for (StoredPatch p : stored.log()) {
+                if (p.revision() > stored.snapshotRevision() && p.ops() != null) {
+                    logged += p.ops().length();
+                }
+            }
+            // patches are made against the state as the object writes it; when that is not what is
+            // stored (a field the class gained, a set read back in another order), the next write is a
+            // snapshot, so the log never holds a patch that does not apply to what precedes it
+            logCursor = new GroupCommitter.LogCursor(stored.snapshotRevision(), logged,
+                    !turns.snapshot(true).equals(SAME_VALUE, stored.state()));
             views = new Views(key, turns);
             timers.load(stored.timers());
             calls.restore(stored.calls());

@@ -66,10 +66,26 @@ public final class GroupCommitter {
     public static final class LogCursor {
         private long snapshotRevision;
         private long loggedBytes;
+        private boolean snapshotNext;
+        private boolean failed;
 
         /** @param snapshotRevision the revision of the stored snapshot (the revision of an instance not yet stored) */
         public LogCursor(long snapshotRevision) {
+            this(snapshotRevision, 0, false);
+        }
+
+        /**
+         * @param snapshotRevision the revision of the stored snapshot
+         * @param loggedBytes characters of patches logged after it, so that {@code snapshot-bytes} counts
+         *     across activations
+         * @param snapshotNext whether the next write must carry the whole state: the activation's state,
+         *     as the object writes it, differs from the stored one (a field added to the class, a set
+         *     read back in another order), so later patches would not apply to what is stored
+         */
+        public LogCursor(long snapshotRevision, long loggedBytes, boolean snapshotNext) {
             this.snapshotRevision = snapshotRevision;
+            this.loggedBytes = loggedBytes;
+            this.snapshotNext = snapshotNext;
         }
     }
 
@@ -179,7 +195,19 @@ public final class GroupCommitter {
         return all;
     }
 
-    private void apply(List<Pending> group) {
+    private void apply(List<Pending> all) {
+        List<Pending> group = new ArrayList<>(all.size());
+        for (Pending p : all) {
+            if (p.cursor().failed) { // queued before an earlier write of its activation failed: never applied
+                p.listener().failed(new IllegalStateException("an earlier write of this activation of " + p.type()
+                        + "/" + p.id() + " failed, so this one, which builds on it, was not applied"));
+            } else {
+                group.add(p);
+            }
+        }
+        if (group.isEmpty()) {
+            return;
+        }
         List<StateWrite> writes = new ArrayList<>(group.size());
         long[] logged = new long[group.size()];
         for (Pending p : group) {
@@ -202,6 +230,7 @@ public final class GroupCommitter {
                 if (w.snapshot() != null) {
                     p.cursor().snapshotRevision = p.revision();
                     p.cursor().loggedBytes = 0;
+                    p.cursor().snapshotNext = false;
                     snapshots.increment();
                     bytesWritten.increment(w.snapshot().length());
                 } else {
@@ -210,6 +239,7 @@ public final class GroupCommitter {
                 bytesWritten.increment(logged[i]);
                 p.listener().stored(p.revision());
             } else {
+                p.cursor().failed = true; // the activation's later writes build on this one: fence them
                 p.listener().failed(failure);
             }
         }
@@ -241,7 +271,7 @@ public final class GroupCommitter {
         }
         logged[index] = bytes;
         LogCursor cursor = p.cursor();
-        boolean snapshot = tooLarge || p.revision() - cursor.snapshotRevision >= snapshotEvery
+        boolean snapshot = tooLarge || cursor.snapshotNext || p.revision() - cursor.snapshotRevision >= snapshotEvery
                 || cursor.loggedBytes + bytes >= snapshotBytes;
         return new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(),
                 snapshot ? StoredJson.text(p.state()) : null, patches, p.history(),
