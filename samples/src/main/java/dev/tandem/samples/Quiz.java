@@ -316,7 +316,7 @@ public class Quiz {
     private void close() {
         Trivia t = deck.get(number);
         current.forEach((user, picks) -> results.get(number).put(user, QuizQuestions.mark(t, picks)));
-        tally();
+        // no tally here: a score that moved now would tell everyone who was right before the recap
         if (number + 1 == deck.size() || !deck.get(number + 1).category().equals(t.category())) {
             reveal();
             phase = Phase.RECAP;
@@ -325,7 +325,7 @@ public class Quiz {
         }
     }
 
-    /** Publishes the solutions and answers of the category just played, and the scores. */
+    /** Publishes the solutions and answers of the category just played, and the scores: the only place they change. */
     private void reveal() {
         recap.clear();
         for (int i = 0; i < deck.size(); i++) {

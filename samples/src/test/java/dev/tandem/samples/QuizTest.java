@@ -52,12 +52,13 @@ class QuizTest {
     @Test
     void aCategoryIsPlayedWithTimeLimitsPartialCreditAndARecap() throws Exception {
         startGame();
+        int started = quiz.patches().size();
         assertEquals("TEXT", quiz.state().at("/question/kind").asText());
         quiz.call(ann, "answer", List.of(" the TENOCHTITLÁN! "));
         assertEquals("QUESTION", quiz.machineState(), "bob has not answered");
         quiz.advance(Duration.ofSeconds(5)); // time is up: bob gets nothing
         assertEquals("PAUSE", quiz.machineState());
-        assertEquals(10, score("ann"));
+        assertEquals(0, score("ann"), "ann was right, but a score that moved now would tell everyone before the recap");
         assertEquals(0, score("bob"));
 
         quiz.advance(Duration.ofSeconds(2));
@@ -65,6 +66,9 @@ class QuizTest {
         quiz.call(ann, "answer", List.of("Volga"));
         quiz.call(bob, "answer", List.of("Danube"));
         assertEquals("PAUSE", quiz.machineState(), "everyone answered: the question closed before its time");
+        assertEquals(0, score("ann"), "still nothing before the recap");
+        assertFalse(quiz.patches().subList(started, quiz.patches().size()).stream().anyMatch(p -> p.toString().contains("/scores")),
+                "no patch since the game started touched a score");
 
         quiz.advance(Duration.ofSeconds(2));
         quiz.call(ann, "answer", List.of("Bolivia", "Paraguay", "Peru")); // 2 right, 1 wrong of 3: 15 × 1/3
@@ -157,9 +161,16 @@ class QuizTest {
         assertEquals("PAUSE", quiz.machineState(), "the one who stayed answered: nobody else to wait for");
         quiz.call(ann, "join", "Ann again");
         quiz.advance(Duration.ofSeconds(2));
+        quiz.call(ann, "answer", List.of("Volga"));
+        quiz.call(bob, "answer", List.of("Volga"));
+        quiz.advance(Duration.ofSeconds(2));
+        quiz.call(ann, "answer", List.of("Bolivia"));
+        quiz.call(bob, "answer", List.of("Bolivia"));
+        assertEquals("RECAP", quiz.machineState());
+        assertEquals(25, score("bob"), "10 + 10 + 5");
         quiz.disconnect(bob);
         quiz.connect(bob); // a reload: same user, same score
-        assertEquals(10, score("bob"));
+        assertEquals(25, score("bob"));
         assertEquals("Bob", quiz.state().at("/players/bob/name").asText());
     }
 
