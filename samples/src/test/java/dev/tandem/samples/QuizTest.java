@@ -169,9 +169,50 @@ class QuizTest {
         assertEquals("RECAP", quiz.machineState());
         assertEquals(25, score("bob"), "10 + 10 + 5");
         quiz.disconnect(bob);
+        quiz.advance(Quiz.LEAVE_GRACE);
         quiz.connect(bob); // a reload: same user, same score
         assertEquals(25, score("bob"));
         assertEquals("Bob", quiz.state().at("/players/bob/name").asText());
+    }
+
+    @Test
+    void whenTheLastPlayerWhoHasNotAnsweredDropsTheQuestionClosesAfterTheGrace() throws Exception {
+        quiz.call(ann, "settings", 30, 1); // time-up is far off
+        startGame();
+        quiz.call(ann, "answer", List.of("Tenochtitlan"));
+        quiz.disconnect(bob); // bob's only connection drops without answering
+        quiz.advance(Quiz.LEAVE_GRACE.minusMillis(1));
+        assertEquals("QUESTION", quiz.machineState(), "a reload inside the grace period does not lose the question");
+        quiz.advance(Duration.ofMillis(1));
+        assertEquals("PAUSE", quiz.machineState(), "ann, the only one here, answered: no waiting for time-up");
+        assertEquals(List.of(), quiz.timerFailures());
+    }
+
+    @Test
+    void aPlayerWhoReloadsWithinTheGraceIsStillWaitedFor() throws Exception {
+        quiz.call(ann, "settings", 30, 1);
+        startGame();
+        quiz.call(ann, "answer", List.of("Tenochtitlan"));
+        quiz.disconnect(bob);
+        quiz.connect(bob);
+        quiz.advance(Quiz.LEAVE_GRACE);
+        assertEquals("QUESTION", quiz.machineState(), "bob is back and has not answered");
+        quiz.call(bob, "answer", List.of("Tenochtitlan"));
+        assertEquals("PAUSE", quiz.machineState());
+    }
+
+    @Test
+    void whenTheOnlyPlayerNotReadyDropsTheCountdownStarts() throws Exception {
+        TestCaller cat = TestCaller.user("cat");
+        quiz.connect(cat);
+        quiz.call(cat, "join", "Cat");
+        quiz.call(ann, "ready", true);
+        quiz.call(bob, "ready", true);
+        assertEquals("LOBBY", quiz.machineState(), "cat is not ready");
+        quiz.disconnect(cat);
+        quiz.advance(Quiz.LEAVE_GRACE);
+        assertEquals("COUNTDOWN", quiz.machineState(), "everyone still here is ready");
+        assertEquals(List.of(), quiz.timerFailures());
     }
 
     @Test
