@@ -43,6 +43,17 @@ test("payment: a requester submits, an approver approves, both see every step li
   const riley = await signedIn("riley");
   const avery = await signedIn("avery");
   const link = await create(riley, "120.50", "Team lunch");
+  assert.match(link, /\?id=pay-[a-z0-9]{16}$/, "a long random ID, not a guessable one");
+
+  // An anonymous visitor with the link sees a sign-in prompt and never connects to the payment.
+  const stranger = await newUser(browser);
+  const sockets = [];
+  stranger.on("websocket", ws => sockets.push(ws.url()));
+  await stranger.goto(link);
+  await stranger.locator("#signed-out", { hasText: "Sign in to see or create payments" }).waitFor();
+  assert.equal(await stranger.locator("#payment").isHidden(), true);
+  assert.deepEqual(sockets, [], "no WebSocket before sign-in");
+  await stranger.context().close();
   assert.equal(await riley.locator("#approve").isDisabled(), true, "a requester can't approve their own payment");
   assert.equal(await riley.locator("#cancel").isEnabled(), true);
   await riley.locator("#countdown", { hasText: /Expires in [12]:\d\d/ }).waitFor();

@@ -1,6 +1,7 @@
 // The live quiz in a real browser: three players (two desktops, one phone) play two categories to
-// the final ranking; the phone reloads mid-question and keeps its score; every WebSocket frame a
-// player receives before the first recap is free of the right answer and of the others' answers.
+// the final ranking; the phone reloads mid-question and keeps its score; no score moves before a
+// recap; every WebSocket frame a player receives before the first recap is free of the right
+// answer, of the others' answers and of any score change.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { assertNoProblems, launch, newUser, PHONE, screenshots, url } from "./browser.mjs";
@@ -112,14 +113,16 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
   await cat.screenshot({ path: `${screenshots}/quiz-phone.png` });
   await type(cat, "tenochtitlán");
 
-  // Geography 2, single choice: Cat reloads before answering, and comes back to the open question with her score.
+  // Geography 2, single choice: Cat reloads before answering, and comes back to the open question.
+  // Cat was right, but no score moves before the recap: that would tell everyone who was right.
   await question(cat, 2);
-  assert.equal(await score(cat, "Cat"), "10");
+  assert.equal(await score(cat, "Cat"), "0");
+  assert.equal(await score(cat, "Ann"), "0");
   await ann.click('#options [data-option="Volga"]');
   await cat.reload();
   await connected(cat);
   await question(cat, 2);
-  assert.equal(await score(cat, "Cat"), "10", "the score came back after the reload");
+  assert.equal(await score(cat, "Cat"), "0", "the score came back after the reload");
   assert.equal(await cat.locator("#players li", { hasText: "Ann" }).locator(".answered").count(), 1);
   await fitsPhone(cat, "#options .option");
   await pick(cat, "Volga");
@@ -159,6 +162,8 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
   for (const [who, frames] of Object.entries(early)) {
     assert.ok(frames.length > 5, `${who}'s frames were recorded`);
     assert.equal(frames.some(f => f.includes('"solution"')), false, `a frame sent to ${who} carries a solution`);
+    const playing = frames.slice(frames.findIndex(f => f.includes('"COUNTDOWN"')));
+    assert.equal(playing.some(f => f.includes('"/scores')), false, `a frame sent to ${who} changes a score before the recap`);
   }
   for (const who of ["bob"]) {
     assert.equal(early[who].some(f => /tenochtitl/i.test(f)), false, `a frame sent to ${who} carries the right answer`);
@@ -169,7 +174,7 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
   assert.equal(early.ann.some(f => f.includes("tenochtitlán")), false, "a frame sent to Ann carries Cat's answer");
   assert.ok(framesOf.bob.some(f => /tenochtitl/i.test(f)), "the recap did reach Bob");
 
-  // Science, then the final ranking.
+  // Science, then the final ranking. Cat reloads again and keeps the score the recap gave her.
   await ann.click("#next");
   await phase(bob, "COUNTDOWN");
   await bob.locator("#countdown-title", { hasText: "Science" }).waitFor();
@@ -178,6 +183,10 @@ test("quiz: three players play to the final ranking; a reload keeps the score; n
   await question(bob, 4);
   await pick(bob, "Jupiter");
   await question(cat, 4);
+  await cat.reload();
+  await connected(cat);
+  await question(cat, 4);
+  assert.equal(await score(cat, "Cat"), "30", "the score came back after the reload");
   await pick(cat, "Mars");
   await question(ann, 5);
   await pick(ann, "Neon", "Argon", "Xenon");

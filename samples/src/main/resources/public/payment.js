@@ -30,6 +30,12 @@ function showSignIn(me) {
   };
 }
 
+/** 16 random characters (about 82 bits) from the browser's cryptographic generator: an ID nobody guesses. */
+function newId() {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => alphabet[b % alphabet.length]).join("");
+}
+
 function recent() {
   return JSON.parse(localStorage.getItem("tandem.sample.payments") || "[]");
 }
@@ -49,7 +55,7 @@ function showNewPayment() {
   $("#new-form").onsubmit = async e => {
     e.preventDefault();
     const f = e.target.elements;
-    const next = "pay-" + Math.random().toString(36).slice(2, 8);
+    const next = "pay-" + newId();
     $("#submit").disabled = true;
     try {
       const payment = await open(Payment, next);
@@ -146,7 +152,10 @@ function countdown(s) {
 const id = instanceId(null);
 const me = await (await fetch("/demo/me")).json();
 showSignIn(me);
-if (id) {
+if (!me.user) {
+  // Payments are for signed-in people only (the class's @AllowRead): connect to none before sign-in.
+  $("#signed-out").hidden = false;
+} else if (id) {
   await showPayment(id);
 } else {
   showNewPayment();

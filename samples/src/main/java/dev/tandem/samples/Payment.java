@@ -3,6 +3,7 @@ package dev.tandem.samples;
 import dev.tandem.Action;
 import dev.tandem.ActionRejected;
 import dev.tandem.After;
+import dev.tandem.AllowRead;
 import dev.tandem.AllowWrite;
 import dev.tandem.Caller;
 import dev.tandem.Field;
@@ -154,6 +155,19 @@ public class Payment {
     @OnEnter({"APPROVED", "REJECTED", "EXPIRED", "CANCELLED"})
     void decided() {
         expiresAt = null;
+    }
+
+    /**
+     * Only signed-in people see a payment: its amount, description, names and log are not for an
+     * anonymous visitor who has (or guessed) a link. Refusing also means an anonymous visit never
+     * creates or stores a payment.
+     */
+    @AllowRead
+    boolean signedIn(Caller caller) {
+        if (!caller.authenticated()) {
+            throw new ActionRejected("Sign in to see payments");
+        }
+        return true;
     }
 
     /** Who may call what, checked before any action runs; the refusal's message says why. */

@@ -63,6 +63,9 @@ public class Quiz {
 
     public record Rank(int place, String user, String name, int score) {}
 
+    /** How long the others wait for a player whose last connection dropped before moving on without them. */
+    static final Duration LEAVE_GRACE = Duration.ofSeconds(5);
+
     private final LiveContext context;
 
     @Field @State(initial = "LOBBY") Phase phase = Phase.LOBBY;
@@ -102,9 +105,23 @@ public class Quiz {
         online.add(c.userId());
     }
 
+    /**
+     * A player's last connection ended. A connection hook runs outside the state machine, so it
+     * does not move the game itself: it asks the {@link #recount} timer to, after a grace period
+     * that lets a reload or a short network drop come back without the game moving on.
+     */
     @OnLeave
     void gone(Connection c) {
         online.remove(c.userId());
+        if (phase == Phase.LOBBY || phase == Phase.QUESTION) {
+            context.schedule("recount", LEAVE_GRACE);
+        }
+    }
+
+    /** After someone left: the players still here no longer wait for those who are gone. */
+    @OnTimer @Transition(from = "*", to = {"COUNTDOWN", "PAUSE", "RECAP"})
+    void recount() {
+        moveOnWithoutTheAbsent();
     }
 
     /** Joins (or rejoins, keeping the score) under a display name; the first player hosts. */
@@ -126,11 +143,7 @@ public class Quiz {
     void leave(Caller caller) {
         Player p = player(caller);
         players.put(caller.userId(), new Player(p.name(), false, true));
-        if (phase == Phase.LOBBY) {
-            startIfAllReady();
-        } else if (phase == Phase.QUESTION) {
-            closeIfAllAnswered();
-        }
+        moveOnWithoutTheAbsent();
     }
 
     @Action @Transition(from = "LOBBY", to = "COUNTDOWN")
@@ -288,6 +301,15 @@ public class Quiz {
         current.clear();
     }
 
+    /** In the lobby, starts if everyone here is ready; in a question, closes it if everyone here answered. */
+    private void moveOnWithoutTheAbsent() {
+        if (phase == Phase.LOBBY) {
+            startIfAllReady();
+        } else if (phase == Phase.QUESTION) {
+            closeIfAllAnswered();
+        }
+    }
+
     private void startIfAllReady() {
         List<String> here = here();
         if (here.size() >= 2 && here.stream().allMatch(u -> players.get(u).ready())) {
@@ -316,7 +338,7 @@ public class Quiz {
     private void close() {
         Trivia t = deck.get(number);
         current.forEach((user, picks) -> results.get(number).put(user, QuizQuestions.mark(t, picks)));
-        tally();
+        // no tally here: a score that moved now would tell everyone who was right before the recap
         if (number + 1 == deck.size() || !deck.get(number + 1).category().equals(t.category())) {
             reveal();
             phase = Phase.RECAP;
@@ -325,7 +347,7 @@ public class Quiz {
         }
     }
 
-    /** Publishes the solutions and answers of the category just played, and the scores. */
+    /** Publishes the solutions and answers of the category just played, and the scores: the only place they change. */
     private void reveal() {
         recap.clear();
         for (int i = 0; i < deck.size(); i++) {

@@ -89,6 +89,21 @@ class PaymentTest {
     }
 
     @Test
+    void anAnonymousVisitorCanNeitherReadNorConnect() throws Exception {
+        TestInstance<Payment> payment = submitted("120.50");
+        TestCaller anonymous = TestCaller.user("u-anonymous");
+        LiveObjectException read = assertThrows(LiveObjectException.class, () -> payment.read(anonymous));
+        assertEquals(ErrorCode.FORBIDDEN, read.code());
+        assertEquals("Sign in to see payments", read.getMessage());
+        LiveObjectException connect = assertThrows(LiveObjectException.class, () -> payment.connect(anonymous));
+        assertEquals(ErrorCode.FORBIDDEN, connect.code());
+        assertEquals(0, payment.presence().userCount(), "the refused client is not here");
+        assertEquals(new BigDecimal("120.50"), new BigDecimal(payment.read(avery).get("amount").asText()), "a signed-in approver reads it");
+        payment.connect(avery);
+        assertEquals(1, payment.presence().userCount());
+    }
+
+    @Test
     void badInputIsRefusedWithWhatIsAllowed() throws Exception {
         TestInstance<Payment> payment = kit.create("p");
         assertEquals("Enter an amount above 0", rejected(payment, "0", "EUR", "Lunch"));

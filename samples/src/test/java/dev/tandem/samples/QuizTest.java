@@ -52,12 +52,13 @@ class QuizTest {
     @Test
     void aCategoryIsPlayedWithTimeLimitsPartialCreditAndARecap() throws Exception {
         startGame();
+        int started = quiz.patches().size();
         assertEquals("TEXT", quiz.state().at("/question/kind").asText());
         quiz.call(ann, "answer", List.of(" the TENOCHTITLÁN! "));
         assertEquals("QUESTION", quiz.machineState(), "bob has not answered");
         quiz.advance(Duration.ofSeconds(5)); // time is up: bob gets nothing
         assertEquals("PAUSE", quiz.machineState());
-        assertEquals(10, score("ann"));
+        assertEquals(0, score("ann"), "ann was right, but a score that moved now would tell everyone before the recap");
         assertEquals(0, score("bob"));
 
         quiz.advance(Duration.ofSeconds(2));
@@ -65,6 +66,9 @@ class QuizTest {
         quiz.call(ann, "answer", List.of("Volga"));
         quiz.call(bob, "answer", List.of("Danube"));
         assertEquals("PAUSE", quiz.machineState(), "everyone answered: the question closed before its time");
+        assertEquals(0, score("ann"), "still nothing before the recap");
+        assertFalse(quiz.patches().subList(started, quiz.patches().size()).stream().anyMatch(p -> p.toString().contains("/scores")),
+                "no patch since the game started touched a score");
 
         quiz.advance(Duration.ofSeconds(2));
         quiz.call(ann, "answer", List.of("Bolivia", "Paraguay", "Peru")); // 2 right, 1 wrong of 3: 15 × 1/3
@@ -157,10 +161,58 @@ class QuizTest {
         assertEquals("PAUSE", quiz.machineState(), "the one who stayed answered: nobody else to wait for");
         quiz.call(ann, "join", "Ann again");
         quiz.advance(Duration.ofSeconds(2));
+        quiz.call(ann, "answer", List.of("Volga"));
+        quiz.call(bob, "answer", List.of("Volga"));
+        quiz.advance(Duration.ofSeconds(2));
+        quiz.call(ann, "answer", List.of("Bolivia"));
+        quiz.call(bob, "answer", List.of("Bolivia"));
+        assertEquals("RECAP", quiz.machineState());
+        assertEquals(25, score("bob"), "10 + 10 + 5");
         quiz.disconnect(bob);
+        quiz.advance(Quiz.LEAVE_GRACE);
         quiz.connect(bob); // a reload: same user, same score
-        assertEquals(10, score("bob"));
+        assertEquals(25, score("bob"));
         assertEquals("Bob", quiz.state().at("/players/bob/name").asText());
+    }
+
+    @Test
+    void whenTheLastPlayerWhoHasNotAnsweredDropsTheQuestionClosesAfterTheGrace() throws Exception {
+        quiz.call(ann, "settings", 30, 1); // time-up is far off
+        startGame();
+        quiz.call(ann, "answer", List.of("Tenochtitlan"));
+        quiz.disconnect(bob); // bob's only connection drops without answering
+        quiz.advance(Quiz.LEAVE_GRACE.minusMillis(1));
+        assertEquals("QUESTION", quiz.machineState(), "a reload inside the grace period does not lose the question");
+        quiz.advance(Duration.ofMillis(1));
+        assertEquals("PAUSE", quiz.machineState(), "ann, the only one here, answered: no waiting for time-up");
+        assertEquals(List.of(), quiz.timerFailures());
+    }
+
+    @Test
+    void aPlayerWhoReloadsWithinTheGraceIsStillWaitedFor() throws Exception {
+        quiz.call(ann, "settings", 30, 1);
+        startGame();
+        quiz.call(ann, "answer", List.of("Tenochtitlan"));
+        quiz.disconnect(bob);
+        quiz.connect(bob);
+        quiz.advance(Quiz.LEAVE_GRACE);
+        assertEquals("QUESTION", quiz.machineState(), "bob is back and has not answered");
+        quiz.call(bob, "answer", List.of("Tenochtitlan"));
+        assertEquals("PAUSE", quiz.machineState());
+    }
+
+    @Test
+    void whenTheOnlyPlayerNotReadyDropsTheCountdownStarts() throws Exception {
+        TestCaller cat = TestCaller.user("cat");
+        quiz.connect(cat);
+        quiz.call(cat, "join", "Cat");
+        quiz.call(ann, "ready", true);
+        quiz.call(bob, "ready", true);
+        assertEquals("LOBBY", quiz.machineState(), "cat is not ready");
+        quiz.disconnect(cat);
+        quiz.advance(Quiz.LEAVE_GRACE);
+        assertEquals("COUNTDOWN", quiz.machineState(), "everyone still here is ready");
+        assertEquals(List.of(), quiz.timerFailures());
     }
 
     @Test
