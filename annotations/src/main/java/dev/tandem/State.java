@@ -33,7 +33,10 @@ import java.lang.annotation.Target;
  * {@code @Transition} runs, the runtime checks that the current state is one of its {@code from}
  * states; if not, the call is refused with the error code {@code invalid_transition}, naming the
  * current state and the actions allowed in it, and the body does not run. A body that leaves the
- * field in a state outside its {@code to} is a bug in the class: the turn rolls back.
+ * field in a state outside its {@code to} is a bug in the class: the turn rolls back. So is any
+ * other code that changes the field (a free action, a hook, {@code @OnCreate}): only a
+ * {@code @Transition} moves the machine, so what clients are told is allowed, and the diagram,
+ * stay true.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

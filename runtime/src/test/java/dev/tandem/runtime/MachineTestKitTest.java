@@ -3,6 +3,7 @@ package dev.tandem.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tandem.runtime.fixtures.Invoice;
 import dev.tandem.runtime.fixtures.Misstarted;
 import dev.tandem.runtime.fixtures.Order;
 import dev.tandem.runtime.fixtures.Toggle;
@@ -51,6 +52,20 @@ class MachineTestKitTest {
                 + " DELIVERED to 'to'", e.getMessage());
         assertEquals("PROCESSING", order.machineState());
         assertEquals(List.of("paid p-1", "exit PENDING", "enter PROCESSING"), order.object().log);
+    }
+
+    @Test
+    void onlyATransitionMayChangeTheState() throws Exception {
+        TestInstance<Invoice> invoice = LiveObjectTestKit.of(Invoice.class).withProperty("test.invoice.write-off", "PT1H")
+                .create("i-free");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> invoice.call(TestCaller.user("ada"), "forgive"));
+        assertEquals("'forgive' changed the @State field 'status' from OPEN to PAID, but only an @Action or @OnTimer"
+                + " with @Transition may change the state (so the allowed actions clients see and the diagram stay"
+                + " true); the turn was rolled back. Make it a @Transition(from = \"OPEN\", to = \"PAID\"), or call one",
+                e.getMessage());
+        assertEquals("OPEN", invoice.machineState());
+        assertEquals(List.of(), invoice.object().log, "rolled back");
     }
 
     @Test

@@ -70,7 +70,15 @@ final class Transitions<T> {
         if (after == before) {
             return;
         }
-        if (rule != null && !rule.to()[after]) {
+        if (rule == null) {
+            String who = name == null ? "a hook" : "'" + name + "'";
+            throw new IllegalStateException(who + " changed the @State field '" + machine.field() + "' from "
+                    + machine.states().get(before) + " to " + machine.states().get(after) + ", but only an @Action or"
+                    + " @OnTimer with @Transition may change the state (so the allowed actions clients see and the"
+                    + " diagram stay true); the turn was rolled back. Make it a @Transition(from = \""
+                    + machine.states().get(before) + "\", to = \"" + machine.states().get(after) + "\"), or call one");
+        }
+        if (!rule.to()[after]) {
             throw new IllegalStateException("'" + name + "' left the @State field '" + machine.field() + "' in "
                     + machine.states().get(after) + " (from " + machine.states().get(before)
                     + "), outside its @Transition(to = " + names(rule.to()) + "); the turn was rolled back."
