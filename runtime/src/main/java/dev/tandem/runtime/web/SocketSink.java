@@ -127,8 +127,17 @@ final class SocketSink implements Sink {
         if (backlog() < limit) {
             return true;
         }
-        if (patches.compareAndSet(LIVE, LAGGING) && listener != null) {
-            listener.lagging();
+        if (patches.compareAndSet(LIVE, LAGGING)) {
+            if (listener != null) {
+                listener.lagging();
+            }
+            // the channel may have turned writable (on the event loop) just before this thread saw the
+            // backlog: check there, after that event, or nothing would ever end the lag
+            channel.eventLoop().execute(() -> {
+                if (channel.isWritable()) {
+                    onWritable();
+                }
+            });
         }
         return false;
     }
