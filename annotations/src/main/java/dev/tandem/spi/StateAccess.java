@@ -33,6 +33,76 @@ public interface StateAccess<T> {
      */
     void write(T target, int field, JsonNode value);
 
+    /**
+     * How the runtime finds what a turn changed in one field, chosen by the processor from the
+     * field's declared type.
+     */
+    enum Tracking {
+        /** Read the whole field into JSON after every turn and compare it with the committed tree. */
+        DIFF,
+        /**
+         * A scalar or enum: unchanged when {@link Object#equals} holds (which for these types means
+         * the same JSON); read into JSON only when it differs.
+         */
+        SCALAR,
+        /**
+         * An immutable value (a record whose parts are all immutable, an {@code Optional} of one):
+         * unchanged when it is the same reference; read into JSON only when it is not.
+         */
+        IMMUTABLE,
+        /**
+         * A {@code List} or {@code Collection} of immutable elements: replaced, while the instance is
+         * active, by a list that records which positions a turn touched.
+         */
+        LIST,
+        /**
+         * A {@code Map} with string or enum keys and immutable values: replaced, while the instance is
+         * active, by a map that records which keys a turn touched.
+         */
+        MAP
+    }
+
+    /**
+     * @param field the field's index in {@link #fields()}
+     * @return how its changes are found
+     */
+    default Tracking tracking(int field) {
+        return Tracking.DIFF;
+    }
+
+    /**
+     * @param target the instance
+     * @param field the field's index
+     * @return the field's value itself (primitives boxed), not a copy
+     */
+    default Object get(T target, int field) {
+        throw new UnsupportedOperationException("no direct access to field " + field);
+    }
+
+    /**
+     * Sets a field to a value of its declared type (as returned by {@link #get}, or a collection
+     * that wraps one).
+     *
+     * @param target the instance
+     * @param field the field's index
+     * @param value the value
+     */
+    default void set(T target, int field, Object value) {
+        throw new UnsupportedOperationException("no direct access to field " + field);
+    }
+
+    /**
+     * Encodes one element of a {@link Tracking#LIST} field, or one value of a {@link Tracking#MAP}
+     * field.
+     *
+     * @param field the field's index
+     * @param item the element or value, possibly {@code null}
+     * @return a new JSON tree
+     */
+    default JsonNode writeItem(int field, Object item) {
+        throw new UnsupportedOperationException("field " + field + " is not tracked by element");
+    }
+
     /** @return the names of the {@code @View}s, in declaration order; indexes below refer to this list */
     default List<String> views() {
         return List.of();

@@ -124,7 +124,7 @@ class BadInputTest {
         try (TestSocket a = server.connect("chess", "game-1")) {
             JsonNode error = a.awaitType("error");
             assertEquals("not_found", error.get("code").asText());
-            assertEquals("no live-object type 'chess'; types: alarm, auction, card-table, club, counter, flaky, greeter, guestbook, invoice, lobby, misstarted, order, payout, room, sneaky-view, ticket, toggle, unwired, vault", error.get("message").asText());
+            assertEquals("no live-object type 'chess'; types: alarm, auction, card-table, club, counter, flaky, greeter, guestbook, invoice, lobby, misstarted, order, payout, room, shelf, sneaky-view, ticket, toggle, unwired, vault", error.get("message").asText());
             assertEquals(4404, a.awaitClose());
         }
         try (TestSocket b = server.connect("counter", "has%20space")) {

@@ -94,7 +94,7 @@ class HttpTest {
     void errorsHaveAStableCodeAMessageAndAFittingStatus() {
         String id = TestServer.uniqueId("errors");
         expect(server.post("/tandem/objects/chess/" + id + "/actions/move", "[]"), 404, "not_found",
-                "no live-object type 'chess'; types: alarm, auction, card-table, club, counter, flaky, greeter, guestbook, invoice, lobby, misstarted, order, payout, room, sneaky-view, ticket, toggle, unwired, vault");
+                "no live-object type 'chess'; types: alarm, auction, card-table, club, counter, flaky, greeter, guestbook, invoice, lobby, misstarted, order, payout, room, shelf, sneaky-view, ticket, toggle, unwired, vault");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/jump", "[]"), 404, "unknown_action",
                 "counter has no action 'jump'; its actions are: append, blob, changeThenReject, explode, get, hold, increment, incrementSlowly, sleep");
         expect(server.post("/tandem/objects/counter/" + id + "/actions/increment", "[\"x\"]"), 400, "bad_arguments",

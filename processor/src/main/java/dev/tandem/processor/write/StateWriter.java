@@ -1,5 +1,6 @@
 package dev.tandem.processor.write;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -18,6 +19,7 @@ final class StateWriter {
 
     private static final ClassName STATE_ACCESS = ClassName.get("dev.tandem.spi", "StateAccess");
     private static final ClassName FIELD_DESCRIPTOR = ClassName.get("dev.tandem.spi", "FieldDescriptor");
+    private static final ClassName TRACKING = ClassName.get("dev.tandem.spi", "StateAccess", "Tracking");
 
     private final LiveObjectModel model;
     private final Codecs codecs;
@@ -54,7 +56,11 @@ final class StateWriter {
                         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(fieldList).addStatement("return FIELDS").build())
                 .addMethod(read())
-                .addMethod(writeMethod());
+                .addMethod(writeMethod())
+                .addMethod(tracking())
+                .addMethod(getMethod())
+                .addMethod(setMethod())
+                .addMethod(writeItem());
         if (!model.views().isEmpty()) {
             new ViewsWriter(model, codecs).addTo(type);
         }
@@ -101,6 +107,100 @@ final class StateWriter {
                 .addParameter(model.className(), "target")
                 .addParameter(int.class, "field")
                 .addParameter(GeneratedNames.JSON_NODE, "value")
+                .addCode(body.build())
+                .build();
+    }
+
+    private MethodSpec tracking() {
+        TrackingKinds kinds = new TrackingKinds(model);
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (model.fields().isEmpty()) {
+            body.add("throw $L;\n", outOfRange());
+        } else {
+            body.add("return switch (field) {\n$>");
+            for (int i = 0; i < model.fields().size(); i++) {
+                body.add("case $L -> $T.$L;\n", i, TRACKING, kinds.of(model.fields().get(i).type().type()));
+            }
+            body.add("default -> throw $L;\n$<};\n", outOfRange());
+        }
+        return MethodSpec.methodBuilder("tracking")
+                .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(TRACKING)
+                .addParameter(int.class, "field")
+                .addCode(body.build())
+                .build();
+    }
+
+    private MethodSpec getMethod() {
+        CodeBlock.Builder body = CodeBlock.builder();
+        if (model.fields().isEmpty()) {
+            body.add("throw $L;\n", outOfRange());
+        } else {
+            body.add("return switch (field) {\n$>");
+            for (int i = 0; i < model.fields().size(); i++) {
+                body.add("case $L -> target.$L;\n", i, model.fields().get(i).name());
+            }
+            body.add("default -> throw $L;\n$<};\n", outOfRange());
+        }
+        return MethodSpec.methodBuilder("get")
+                .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(Object.class)
+                .addParameter(model.className(), "target")
+                .addParameter(int.class, "field")
+                .addCode(body.build())
+                .build();
+    }
+
+    private MethodSpec setMethod() {
+        CodeBlock.Builder body = CodeBlock.builder().add("switch (field) {\n$>");
+        for (int i = 0; i < model.fields().size(); i++) {
+            FieldModel f = model.fields().get(i);
+            body.add("case $L -> target.$L = ($T) value;\n", i, f.name(), f.type().type().javaType().box());
+        }
+        body.add("default -> throw $L;\n$<}\n", outOfRange());
+        return MethodSpec.methodBuilder("set")
+                .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build())
+                .addParameter(model.className(), "target")
+                .addParameter(int.class, "field")
+                .addParameter(Object.class, "value")
+                .addCode(body.build())
+                .build();
+    }
+
+    private MethodSpec writeItem() {
+        TrackingKinds kinds = new TrackingKinds(model);
+        CodeBlock notTracked = CodeBlock.of("new $T($S + field)", IllegalArgumentException.class,
+                "not a field tracked by element: ");
+        if (model.fields().stream().map(f -> kinds.of(f.type().type())).noneMatch(k -> k.equals("LIST") || k.equals("MAP"))) {
+            return MethodSpec.methodBuilder("writeItem")
+                    .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                    .returns(GeneratedNames.JSON_NODE)
+                    .addParameter(int.class, "field")
+                    .addParameter(Object.class, "item")
+                    .addStatement("throw $L", notTracked)
+                    .build();
+        }
+        CodeBlock.Builder body = CodeBlock.builder()
+                .beginControlFlow("if (item == null)")
+                .addStatement("return $T.nullNode()", GeneratedNames.JSON)
+                .endControlFlow()
+                .add("return switch (field) {\n$>");
+        for (int i = 0; i < model.fields().size(); i++) {
+            FieldModel f = model.fields().get(i);
+            String kind = kinds.of(f.type().type());
+            if (kind.equals("LIST") || kind.equals("MAP")) {
+                TypeName item = TrackingKinds.item(f.type().type()).javaType().box();
+                body.add("case $L -> $L;\n", i, codecs.write(TrackingKinds.item(f.type().type()),
+                        CodeBlock.of("($T) item", item)));
+            }
+        }
+        body.add("default -> throw $L;\n$<};\n", notTracked);
+        return MethodSpec.methodBuilder("writeItem")
+                .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(GeneratedNames.JSON_NODE)
+                .addParameter(int.class, "field")
+                .addParameter(Object.class, "item")
                 .addCode(body.build())
                 .build();
     }

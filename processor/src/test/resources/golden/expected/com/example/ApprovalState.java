@@ -44,4 +44,37 @@ final class ApprovalState implements StateAccess<Approval> {
             default -> throw new IndexOutOfBoundsException("Approval has 2 fields, no field " + field);
         }
     }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.SCALAR;
+            case 1 -> StateAccess.Tracking.SCALAR;
+            default -> throw new IndexOutOfBoundsException("Approval has 2 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(Approval target, int field) {
+        return switch (field) {
+            case 0 -> target.owner;
+            case 1 -> target.status;
+            default -> throw new IndexOutOfBoundsException("Approval has 2 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(Approval target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.owner = (String) value;
+            case 1 -> target.status = (String) value;
+            default -> throw new IndexOutOfBoundsException("Approval has 2 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        throw new IllegalArgumentException("not a field tracked by element: " + field);
+    }
 }

@@ -7,7 +7,23 @@ import dev.tandem.spi.PrimitiveArrays;
 import dev.tandem.spi.Scalars;
 import dev.tandem.spi.StateAccess;
 import dev.tandem.spi.Times;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
@@ -144,5 +160,146 @@ final class EverythingState implements StateAccess<Everything> {
             case 34 -> target.live = EverythingJson.readMapOfStringToDouble(value);
             default -> throw new IndexOutOfBoundsException("Everything has 35 fields, no field " + field);
         }
+    }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.SCALAR;
+            case 1 -> StateAccess.Tracking.SCALAR;
+            case 2 -> StateAccess.Tracking.SCALAR;
+            case 3 -> StateAccess.Tracking.SCALAR;
+            case 4 -> StateAccess.Tracking.SCALAR;
+            case 5 -> StateAccess.Tracking.SCALAR;
+            case 6 -> StateAccess.Tracking.SCALAR;
+            case 7 -> StateAccess.Tracking.SCALAR;
+            case 8 -> StateAccess.Tracking.SCALAR;
+            case 9 -> StateAccess.Tracking.SCALAR;
+            case 10 -> StateAccess.Tracking.SCALAR;
+            case 11 -> StateAccess.Tracking.SCALAR;
+            case 12 -> StateAccess.Tracking.SCALAR;
+            case 13 -> StateAccess.Tracking.SCALAR;
+            case 14 -> StateAccess.Tracking.SCALAR;
+            case 15 -> StateAccess.Tracking.SCALAR;
+            case 16 -> StateAccess.Tracking.SCALAR;
+            case 17 -> StateAccess.Tracking.SCALAR;
+            case 18 -> StateAccess.Tracking.SCALAR;
+            case 19 -> StateAccess.Tracking.SCALAR;
+            case 20 -> StateAccess.Tracking.SCALAR;
+            case 21 -> StateAccess.Tracking.SCALAR;
+            case 22 -> StateAccess.Tracking.SCALAR;
+            case 23 -> StateAccess.Tracking.SCALAR;
+            case 24 -> StateAccess.Tracking.IMMUTABLE;
+            case 25 -> StateAccess.Tracking.LIST;
+            case 26 -> StateAccess.Tracking.DIFF;
+            case 27 -> StateAccess.Tracking.DIFF;
+            case 28 -> StateAccess.Tracking.DIFF;
+            case 29 -> StateAccess.Tracking.MAP;
+            case 30 -> StateAccess.Tracking.DIFF;
+            case 31 -> StateAccess.Tracking.DIFF;
+            case 32 -> StateAccess.Tracking.IMMUTABLE;
+            case 33 -> StateAccess.Tracking.LIST;
+            case 34 -> StateAccess.Tracking.MAP;
+            default -> throw new IndexOutOfBoundsException("Everything has 35 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(Everything target, int field) {
+        return switch (field) {
+            case 0 -> target.flag;
+            case 1 -> target.tiny;
+            case 2 -> target.small;
+            case 3 -> target.count;
+            case 4 -> target.big;
+            case 5 -> target.ratio;
+            case 6 -> target.amount;
+            case 7 -> target.initial;
+            case 8 -> target.maybeFlag;
+            case 9 -> target.maybeCount;
+            case 10 -> target.name;
+            case 11 -> target.nickname;
+            case 12 -> target.uuid;
+            case 13 -> target.price;
+            case 14 -> target.huge;
+            case 15 -> target.instant;
+            case 16 -> target.date;
+            case 17 -> target.time;
+            case 18 -> target.dateTime;
+            case 19 -> target.offsetDateTime;
+            case 20 -> target.zonedDateTime;
+            case 21 -> target.duration;
+            case 22 -> target.period;
+            case 23 -> target.level;
+            case 24 -> target.pair;
+            case 25 -> target.list;
+            case 26 -> target.levels;
+            case 27 -> target.numbers;
+            case 28 -> target.pairs;
+            case 29 -> target.byName;
+            case 30 -> target.byLevel;
+            case 31 -> target.nested;
+            case 32 -> target.deadline;
+            case 33 -> target.gaps;
+            case 34 -> target.live;
+            default -> throw new IndexOutOfBoundsException("Everything has 35 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(Everything target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.flag = (Boolean) value;
+            case 1 -> target.tiny = (Byte) value;
+            case 2 -> target.small = (Short) value;
+            case 3 -> target.count = (Integer) value;
+            case 4 -> target.big = (Long) value;
+            case 5 -> target.ratio = (Float) value;
+            case 6 -> target.amount = (Double) value;
+            case 7 -> target.initial = (Character) value;
+            case 8 -> target.maybeFlag = (Boolean) value;
+            case 9 -> target.maybeCount = (Integer) value;
+            case 10 -> target.name = (String) value;
+            case 11 -> target.nickname = (String) value;
+            case 12 -> target.uuid = (UUID) value;
+            case 13 -> target.price = (BigDecimal) value;
+            case 14 -> target.huge = (BigInteger) value;
+            case 15 -> target.instant = (Instant) value;
+            case 16 -> target.date = (LocalDate) value;
+            case 17 -> target.time = (LocalTime) value;
+            case 18 -> target.dateTime = (LocalDateTime) value;
+            case 19 -> target.offsetDateTime = (OffsetDateTime) value;
+            case 20 -> target.zonedDateTime = (ZonedDateTime) value;
+            case 21 -> target.duration = (Duration) value;
+            case 22 -> target.period = (Period) value;
+            case 23 -> target.level = (Everything.Level) value;
+            case 24 -> target.pair = (Everything.Pair) value;
+            case 25 -> target.list = (List<String>) value;
+            case 26 -> target.levels = (Set<Everything.Level>) value;
+            case 27 -> target.numbers = (int[]) value;
+            case 28 -> target.pairs = (Everything.Pair[]) value;
+            case 29 -> target.byName = (Map<String, Everything.Pair>) value;
+            case 30 -> target.byLevel = (EnumMap<Everything.Level, List<String>>) value;
+            case 31 -> target.nested = (SortedMap<String, Map<String, Set<Integer>>>) value;
+            case 32 -> target.deadline = (Optional<Instant>) value;
+            case 33 -> target.gaps = (List<String>) value;
+            case 34 -> target.live = (Map<String, Double>) value;
+            default -> throw new IndexOutOfBoundsException("Everything has 35 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        if (item == null) {
+            return Json.nullNode();
+        }
+        return switch (field) {
+            case 25 -> Scalars.writeString((String) item);
+            case 29 -> EverythingJson.writeEverythingPair((Everything.Pair) item);
+            case 33 -> Scalars.writeString((String) item);
+            case 34 -> Scalars.writeDoubleOrNull((Double) item);
+            default -> throw new IllegalArgumentException("not a field tracked by element: " + field);
+        };
     }
 }

@@ -47,4 +47,46 @@ final class OrderState implements StateAccess<Order> {
             default -> throw new IndexOutOfBoundsException("Order has 3 fields, no field " + field);
         }
     }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.SCALAR;
+            case 1 -> StateAccess.Tracking.LIST;
+            case 2 -> StateAccess.Tracking.SCALAR;
+            default -> throw new IndexOutOfBoundsException("Order has 3 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(Order target, int field) {
+        return switch (field) {
+            case 0 -> target.status;
+            case 1 -> target.items;
+            case 2 -> target.name;
+            default -> throw new IndexOutOfBoundsException("Order has 3 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(Order target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.status = (Order.Status) value;
+            case 1 -> target.items = (List<String>) value;
+            case 2 -> target.name = (String) value;
+            default -> throw new IndexOutOfBoundsException("Order has 3 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        if (item == null) {
+            return Json.nullNode();
+        }
+        return switch (field) {
+            case 1 -> Scalars.writeString((String) item);
+            default -> throw new IllegalArgumentException("not a field tracked by element: " + field);
+        };
+    }
 }

@@ -7,6 +7,7 @@ import dev.tandem.spi.Json;
 import dev.tandem.spi.Scalars;
 import dev.tandem.spi.StateAccess;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -49,6 +50,48 @@ final class PokerState implements StateAccess<Poker> {
             case 2 -> target.table = PokerJson.readListOfString(value);
             default -> throw new IndexOutOfBoundsException("Poker has 3 fields, no field " + field);
         }
+    }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.DIFF;
+            case 1 -> StateAccess.Tracking.IMMUTABLE;
+            case 2 -> StateAccess.Tracking.LIST;
+            default -> throw new IndexOutOfBoundsException("Poker has 3 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(Poker target, int field) {
+        return switch (field) {
+            case 0 -> target.hands;
+            case 1 -> target.secret;
+            case 2 -> target.table;
+            default -> throw new IndexOutOfBoundsException("Poker has 3 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(Poker target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.hands = (Map<String, List<String>>) value;
+            case 1 -> target.secret = (Poker.Secret) value;
+            case 2 -> target.table = (List<String>) value;
+            default -> throw new IndexOutOfBoundsException("Poker has 3 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        if (item == null) {
+            return Json.nullNode();
+        }
+        return switch (field) {
+            case 2 -> Scalars.writeString((String) item);
+            default -> throw new IllegalArgumentException("not a field tracked by element: " + field);
+        };
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.tandem.spi.Json;
 import dev.tandem.spi.Scalars;
 import dev.tandem.spi.StateAccess;
 import dev.tandem.spi.Times;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +56,47 @@ final class ShopState implements StateAccess<Shop> {
             case 4 -> target.open = Scalars.readBoolean(value);
             default -> throw new IndexOutOfBoundsException("Shop has 5 fields, no field " + field);
         }
+    }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.DIFF;
+            case 1 -> StateAccess.Tracking.DIFF;
+            case 2 -> StateAccess.Tracking.SCALAR;
+            case 3 -> StateAccess.Tracking.SCALAR;
+            case 4 -> StateAccess.Tracking.SCALAR;
+            default -> throw new IndexOutOfBoundsException("Shop has 5 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(Shop target, int field) {
+        return switch (field) {
+            case 0 -> target.baskets;
+            case 1 -> target.shelves;
+            case 2 -> target.openedAt;
+            case 3 -> target.closesAt;
+            case 4 -> target.open;
+            default -> throw new IndexOutOfBoundsException("Shop has 5 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(Shop target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.baskets = (Map<String, Shop.Basket>) value;
+            case 1 -> target.shelves = (Map<String, List<Set<Shop.Category>>>) value;
+            case 2 -> target.openedAt = (Instant) value;
+            case 3 -> target.closesAt = (Instant) value;
+            case 4 -> target.open = (Boolean) value;
+            default -> throw new IndexOutOfBoundsException("Shop has 5 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        throw new IllegalArgumentException("not a field tracked by element: " + field);
     }
 }

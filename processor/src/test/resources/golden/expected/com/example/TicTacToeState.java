@@ -50,4 +50,50 @@ final class TicTacToeState implements StateAccess<TicTacToe> {
             default -> throw new IndexOutOfBoundsException("TicTacToe has 4 fields, no field " + field);
         }
     }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.LIST;
+            case 1 -> StateAccess.Tracking.LIST;
+            case 2 -> StateAccess.Tracking.SCALAR;
+            case 3 -> StateAccess.Tracking.SCALAR;
+            default -> throw new IndexOutOfBoundsException("TicTacToe has 4 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(TicTacToe target, int field) {
+        return switch (field) {
+            case 0 -> target.board;
+            case 1 -> target.players;
+            case 2 -> target.turn;
+            case 3 -> target.winner;
+            default -> throw new IndexOutOfBoundsException("TicTacToe has 4 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(TicTacToe target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.board = (List<String>) value;
+            case 1 -> target.players = (List<String>) value;
+            case 2 -> target.turn = (String) value;
+            case 3 -> target.winner = (String) value;
+            default -> throw new IndexOutOfBoundsException("TicTacToe has 4 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        if (item == null) {
+            return Json.nullNode();
+        }
+        return switch (field) {
+            case 0 -> Scalars.writeString((String) item);
+            case 1 -> Scalars.writeString((String) item);
+            default -> throw new IllegalArgumentException("not a field tracked by element: " + field);
+        };
+    }
 }

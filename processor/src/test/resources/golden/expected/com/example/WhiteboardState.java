@@ -6,7 +6,9 @@ import dev.tandem.spi.Json;
 import dev.tandem.spi.PrimitiveArrays;
 import dev.tandem.spi.Scalars;
 import dev.tandem.spi.StateAccess;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javax.annotation.processing.Generated;
 
 /**
@@ -53,5 +55,53 @@ final class WhiteboardState implements StateAccess<Whiteboard> {
             case 4 -> target.version = Scalars.readLong(value);
             default -> throw new IndexOutOfBoundsException("Whiteboard has 5 fields, no field " + field);
         }
+    }
+
+    @Override
+    public StateAccess.Tracking tracking(int field) {
+        return switch (field) {
+            case 0 -> StateAccess.Tracking.MAP;
+            case 1 -> StateAccess.Tracking.DIFF;
+            case 2 -> StateAccess.Tracking.DIFF;
+            case 3 -> StateAccess.Tracking.DIFF;
+            case 4 -> StateAccess.Tracking.SCALAR;
+            default -> throw new IndexOutOfBoundsException("Whiteboard has 5 fields, no field " + field);
+        };
+    }
+
+    @Override
+    public Object get(Whiteboard target, int field) {
+        return switch (field) {
+            case 0 -> target.cursors;
+            case 1 -> target.strokes;
+            case 2 -> target.strokesPerColor;
+            case 3 -> target.layerSizes;
+            case 4 -> target.version;
+            default -> throw new IndexOutOfBoundsException("Whiteboard has 5 fields, no field " + field);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void set(Whiteboard target, int field, Object value) {
+        switch (field) {
+            case 0 -> target.cursors = (Map<String, Whiteboard.Cursor>) value;
+            case 1 -> target.strokes = (List<Whiteboard.Stroke>) value;
+            case 2 -> target.strokesPerColor = (EnumMap<Whiteboard.Color, Integer>) value;
+            case 3 -> target.layerSizes = (int[]) value;
+            case 4 -> target.version = (Long) value;
+            default -> throw new IndexOutOfBoundsException("Whiteboard has 5 fields, no field " + field);
+        }
+    }
+
+    @Override
+    public JsonNode writeItem(int field, Object item) {
+        if (item == null) {
+            return Json.nullNode();
+        }
+        return switch (field) {
+            case 0 -> WhiteboardJson.writeWhiteboardCursor((Whiteboard.Cursor) item);
+            default -> throw new IllegalArgumentException("not a field tracked by element: " + field);
+        };
     }
 }

@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Internal API (used by the test kit too). Runs turns on one live object and keeps its last
- * committed field values. After a turn it reads
- * every field, diffs it against the committed value into JSON Patch operations, and commits; if
- * the turn threw (or left a field unreadable), it writes the committed values back instead.
+ * committed field values. After a turn it finds what each field changed, as JSON Patch operations,
+ * and commits; if the turn threw (or left a field unreadable), it puts the committed values back
+ * instead. How a field's changes are found depends on its type ({@link FieldTracker}): lists and
+ * maps of immutable values are replaced, while the object is active, by collections that record
+ * what each turn touches, scalars and immutable values are compared by reference or equality, and
+ * anything else is read into JSON and diffed as a whole; the operations are the same either way.
  * {@code @ServerOnly} fields are compared, stored and rolled back like the others, but their
  * changes never enter the patch: what is stored and what clients see are two views of one state.
  *
@@ -58,8 +61,7 @@ public final class TurnRunner<T> {
     private final T target;
     private final StateAccess<T> state;
     private final List<FieldDescriptor> fields;
-    private final String[] paths;
-    private final JsonNode[] committed;
+    private final List<FieldTracker<T>> trackers;
     private final InstanceContext context;
     private final Transitions<T> machine;
 
@@ -92,17 +94,30 @@ public final class TurnRunner<T> {
      */
     public TurnRunner(T target, StateAccess<T> state, InstanceContext context, StateMachine<T> machine,
             List<StateMachine.Timed> timed) {
+        this(target, state, context, machine, timed, true);
+    }
+
+    /**
+     * @param target the live object
+     * @param state its generated state access
+     * @param context its context, which collects each turn's timer changes
+     * @param machine its state machine, or {@code null} when it has no {@code @State}
+     * @param timed its timed transitions with their effective delays ({@link TimedDelays#resolve})
+     * @param track whether to track changes by field type; {@code false} reads every field into JSON
+     *     and diffs it after every turn ({@code tandem.state.track-changes})
+     */
+    public TurnRunner(T target, StateAccess<T> state, InstanceContext context, StateMachine<T> machine,
+            List<StateMachine.Timed> timed, boolean track) {
         this.machine = machine == null ? null : new Transitions<>(machine, timed, context);
         this.target = target;
         this.state = state;
         this.fields = state.fields();
         this.context = context;
-        this.paths = new String[fields.size()];
-        this.committed = new JsonNode[fields.size()];
-        for (int i = 0; i < committed.length; i++) {
-            paths[i] = "/" + JsonDiff.escape(fields.get(i).name());
-            committed[i] = state.read(target, i);
+        List<FieldTracker<T>> all = new java.util.ArrayList<>(fields.size());
+        for (int i = 0; i < fields.size(); i++) {
+            all.add(FieldTracker.of(state, target, i, "/" + JsonDiff.escape(fields.get(i).name()), track));
         }
+        this.trackers = List.copyOf(all);
     }
 
     /** @return the live object, for checks that run between turns and only read it */
@@ -186,39 +201,34 @@ public final class TurnRunner<T> {
         ArrayNode ops = null;
         ArrayNode storedOps = null;
         boolean storedChanged = false;
-        JsonNode[] next = new JsonNode[committed.length];
         try {
-            for (int i = 0; i < committed.length; i++) {
-                JsonNode now = state.read(target, i);
-                if (!now.equals(committed[i])) {
-                    if (ops == null) {
-                        ops = Frames.JSON.createArrayNode();
-                    }
-                    FieldDescriptor field = fields.get(i);
-                    if (field.stored() && storedOps == null) {
-                        storedOps = Frames.JSON.createArrayNode();
-                    }
-                    if (!field.serverOnly()) {
-                        int from = ops.size();
-                        JsonDiff.diff(paths[i], committed[i], now, ops);
-                        for (int k = from; field.stored() && k < ops.size(); k++) {
-                            storedOps.add(ops.get(k)); // the same operations: diffed once
-                        }
-                    } else if (field.stored()) {
-                        JsonDiff.diff(paths[i], committed[i], now, storedOps);
-                    }
-                    next[i] = now;
-                    storedChanged |= field.stored();
+            ArrayNode fieldOps = Frames.JSON.createArrayNode();
+            for (int i = 0; i < trackers.size(); i++) {
+                if (!trackers.get(i).diff(target, fieldOps)) {
+                    continue;
                 }
+                if (ops == null) {
+                    ops = Frames.JSON.createArrayNode();
+                }
+                FieldDescriptor field = fields.get(i);
+                if (field.stored() && storedOps == null) {
+                    storedOps = Frames.JSON.createArrayNode();
+                }
+                if (!field.serverOnly()) {
+                    ops.addAll(fieldOps);
+                }
+                if (field.stored()) {
+                    storedOps.addAll(fieldOps); // the same operations: diffed once
+                }
+                storedChanged |= field.stored();
+                fieldOps.removeAll();
             }
         } catch (Throwable e) {
             rollback();
             return new Result(null, e, null, false, Map.of(), null);
         }
-        for (int i = 0; i < next.length; i++) {
-            if (next[i] != null) {
-                committed[i] = next[i];
-            }
+        for (FieldTracker<T> t : trackers) {
+            t.accept(target);
         }
         return new Result(value, null, ops, storedChanged, timerChanges, storedOps);
     }
@@ -240,11 +250,11 @@ public final class TurnRunner<T> {
     }
 
     private void rollback() {
-        for (int i = 0; i < committed.length; i++) {
+        for (FieldTracker<T> t : trackers) {
             try {
-                state.write(target, i, committed[i]);
+                t.rollback(target);
             } catch (RuntimeException e) {
-                LOG.error("Restoring {} after a failed turn failed; the instance may be inconsistent", paths[i], e);
+                LOG.error("Restoring {} after a failed turn failed; the instance may be inconsistent", t.path, e);
             }
         }
     }
@@ -256,9 +266,9 @@ public final class TurnRunner<T> {
      */
     public ObjectNode snapshot(boolean stored) {
         ObjectNode tree = Frames.JSON.createObjectNode();
-        for (int i = 0; i < committed.length; i++) {
+        for (int i = 0; i < trackers.size(); i++) {
             if (stored ? fields.get(i).stored() : !fields.get(i).serverOnly()) {
-                tree.set(fields.get(i).name(), committed[i]);
+                tree.set(fields.get(i).name(), trackers.get(i).committed(target));
             }
         }
         return tree;
