@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public class TandemConfiguration {
 
     private String dataDir = "data";
+    private boolean trackChanges = true;
     private Limits limits = new Limits();
     private Passivation passivation = new Passivation();
     private Resume resume = new Resume();
@@ -41,6 +42,20 @@ public class TandemConfiguration {
     /** @param dataDir the folder for the embedded database */
     public void setDataDir(String dataDir) {
         this.dataDir = dataDir;
+    }
+
+    /**
+     * @return whether turns find their changes by field type (tracking collections for lists and maps
+     *     of immutable values); {@code false} reads every field into JSON and diffs it after every
+     *     turn, which gives the same patches at a cost that grows with the state
+     */
+    public boolean isTrackChanges() {
+        return trackChanges;
+    }
+
+    /** @param trackChanges whether turns find their changes by field type */
+    public void setTrackChanges(boolean trackChanges) {
+        this.trackChanges = trackChanges;
     }
 
     /** @return limits on clients */

@@ -304,7 +304,14 @@ abstract class FieldTracker<T> {
 
             boolean diff(ArrayNode ops) {
                 int prefix = Math.min(low, Math.min(nb, na));
-                while (prefix < nb && prefix < na && same(prefix, prefix)) {
+                while (prefix < nb && prefix < na) {
+                    if (na == nb && prefix >= low + window.size()) {
+                        prefix = nb; // past what the turn touched: the same references in the same places
+                        break;
+                    }
+                    if (!same(prefix, prefix)) {
+                        break;
+                    }
                     prefix++;
                 }
                 int suffix = Math.min(untouched, Math.min(nb - prefix, na - prefix));

@@ -50,6 +50,12 @@ final class LiveInstance<T> {
     private List<CallCache.Unstored> unstoredCalls = new ArrayList<>();
     /** The stored-state patches committed since the last write was submitted, for the log. */
     private List<PatchEntry> unstoredLog = new ArrayList<>();
+    /** Characters of patches this activation has queued for storage in all. */
+    private long submittedBytes;
+    /** Writes carry the state until this revision is stored: one of them had to be a snapshot. */
+    private long stateUntilStored;
+    /** The revision of the last write sent with the state because a snapshot may have been due. */
+    private long dueStateSentAt;
     /** The revision the log (written and queued) reaches. */
     private long logEnd;
     private GroupCommitter.LogCursor logCursor;
@@ -114,7 +120,7 @@ final class LiveInstance<T> {
             lastStoredChange = revision;
             logEnd = revision;
             turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
-                    host.timed(key.type()));
+                    host.timed(key.type()), host.config().isTrackChanges());
             long logged = 0;
             for (StoredPatch p : stored.log()) {
                 if (p.revision() > stored.snapshotRevision() && p.ops() != null) {
@@ -133,7 +139,7 @@ final class LiveInstance<T> {
             return;
         }
         turns = new TurnRunner<>(object, definition.state(), context, definition.machine(),
-                host.timed(key.type()));
+                host.timed(key.type()), host.config().isTrackChanges());
         views = new Views(key, turns);
         if (definition.hasOnCreate() || definition.machine() != null) {
             TurnRunner.Result created = turns.runCreate(definition.hasOnCreate() ? o -> {
@@ -524,8 +530,27 @@ final class LiveInstance<T> {
             }
             List<PatchEntry> log = unstoredLog;
             unstoredLog = new ArrayList<>();
+            long bytes = 0;
+            for (PatchEntry e : log) {
+                bytes += e.text().length();
+            }
+            boolean withState;
+            if (expected == 0 || GroupCommitter.tooLarge(log) || GroupCommitter.snapshotNext(logCursor)) {
+                // must carry a snapshot; writes queued behind it may merge with it, so they carry the state too
+                stateUntilStored = at;
+                withState = true;
+            } else if (stateUntilStored > confirmed) {
+                withState = true;
+            } else if (dueStateSentAt <= confirmed && host.committer().snapshotMayBeDue(logCursor, at,
+                    submittedBytes - GroupCommitter.storedBytes(logCursor), log)) {
+                dueStateSentAt = at; // once: whether the writer took it is known when it is stored
+                withState = true;
+            } else {
+                withState = false;
+            }
+            submittedBytes += bytes;
             host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
-                    turns.snapshot(true), log, history, timers.toJson(), timers.wakeAt(), callsToStore, logCursor,
+                    withState ? turns.snapshot(true) : null, log, history, timers.toJson(), timers.wakeAt(), callsToStore, logCursor,
                     new GroupCommitter.Listener() {
                         @Override
                         public void stored(long storedRevision) {

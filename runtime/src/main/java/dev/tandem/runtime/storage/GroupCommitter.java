@@ -47,7 +47,8 @@ public final class GroupCommitter {
      * @param id the instance ID
      * @param expectedRevision the revision storage must hold, or 0 to insert
      * @param revision the revision being written
-     * @param state the stored fields at {@code revision}: written as a snapshot when one is due
+     * @param state the stored fields at {@code revision}, written as a snapshot when one is due; or
+     *     {@code null} when none can be ({@link #snapshotMayBeDue})
      * @param log the patches since {@code expectedRevision}, consecutive, ending at {@code revision}
      *     when it is above {@code expectedRevision}
      * @param history the instance's history ID
@@ -64,9 +65,12 @@ public final class GroupCommitter {
 
     /** Where one activation's log stands: its snapshot, and the bytes of patches logged after it. */
     public static final class LogCursor {
-        private long snapshotRevision;
-        private long loggedBytes;
-        private boolean snapshotNext;
+        // written by the writer thread, read by the instance's turn thread to know when to send the state
+        private volatile long snapshotRevision;
+        private volatile long loggedBytes;
+        private volatile boolean snapshotNext;
+        /** Characters of patches this activation has had stored in all. */
+        private volatile long storedBytes;
         private boolean failed;
 
         /** @param snapshotRevision the revision of the stored snapshot (the revision of an instance not yet stored) */
@@ -210,8 +214,19 @@ public final class GroupCommitter {
         }
         List<StateWrite> writes = new ArrayList<>(group.size());
         long[] logged = new long[group.size()];
-        for (Pending p : group) {
-            writes.add(toWrite(p, logged, writes.size()));
+        for (java.util.Iterator<Pending> it = group.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            try {
+                writes.add(toWrite(p, logged, writes.size()));
+            } catch (RuntimeException e) { // a write that can't be made: its activation reloads
+                LOG.error("Storing {}/{} failed: {}", p.type(), p.id(), e.getMessage());
+                it.remove();
+                p.cursor().failed = true;
+                p.listener().failed(e);
+            }
+        }
+        if (group.isEmpty()) {
+            return;
         }
         long start = System.nanoTime();
         List<RuntimeException> outcomes;
@@ -236,6 +251,7 @@ public final class GroupCommitter {
                 } else {
                     p.cursor().loggedBytes += logged[i];
                 }
+                p.cursor().storedBytes += logged[i];
                 bytesWritten.increment(logged[i]);
                 p.listener().stored(p.revision());
             } else {
@@ -260,7 +276,7 @@ public final class GroupCommitter {
         long bytes = 0;
         boolean tooLarge = false;
         for (PatchEntry e : p.log()) {
-            String ops = StoredJson.text(e.ops());
+            String ops = e.text();
             if (ops.length() > MAX_LOGGED_PATCH) {
                 tooLarge = true;
                 ops = null;
@@ -271,11 +287,67 @@ public final class GroupCommitter {
         }
         logged[index] = bytes;
         LogCursor cursor = p.cursor();
-        boolean snapshot = tooLarge || cursor.snapshotNext || p.revision() - cursor.snapshotRevision >= snapshotEvery
-                || cursor.loggedBytes + bytes >= snapshotBytes;
+        if (p.state() == null && (tooLarge || cursor.snapshotNext)) {
+            throw new IllegalStateException("a write of " + p.type() + "/" + p.id() + " to revision " + p.revision()
+                    + " must carry a snapshot but was queued without the state"); // the instance sends the state with these
+        }
+        boolean snapshot = p.state() != null && (tooLarge || cursor.snapshotNext
+                || p.revision() - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + bytes >= snapshotBytes);
         return new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(),
                 snapshot ? StoredJson.text(p.state()) : null, patches, p.history(),
                 snapshot ? Math.max(0, p.revision() - logRetention) : 0, timers, p.wakeAt(), p.calls());
+    }
+
+    /**
+     * Whether a snapshot may be due with a write about to be queued (by {@code snapshot-every} or
+     * {@code snapshot-bytes}), so that it should carry the state: asked on the instance's turn
+     * thread, so that the whole state is read into JSON only when a snapshot may be due rather than
+     * on every write. It answers yes whenever the writer could find one due; the writer defers a due
+     * snapshot to a later write that carries the state. Writes that must carry it (an insert, a patch
+     * too large to log, the first write of an activation whose state is not what is stored) are the
+     * caller's to tell: see {@link #tooLarge} and {@link #snapshotNext}.
+     *
+     * @param cursor the activation's cursor
+     * @param revision the revision it writes
+     * @param inFlightBytes characters of patches queued before it and not yet stored
+     * @param log its patches
+     * @return whether to read the state into the write
+     */
+    public boolean snapshotMayBeDue(LogCursor cursor, long revision, long inFlightBytes, List<PatchEntry> log) {
+        long bytes = 0;
+        for (PatchEntry e : log) {
+            bytes += e.text().length();
+        }
+        return revision - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + inFlightBytes + bytes >= snapshotBytes;
+    }
+
+    /**
+     * @param cursor an activation's cursor
+     * @return whether its next write must be a snapshot (until one is stored)
+     */
+    public static boolean snapshotNext(LogCursor cursor) {
+        return cursor.snapshotNext;
+    }
+
+    /**
+     * @param cursor an activation's cursor
+     * @return characters of patches that activation has had stored in all, to tell what is still in flight
+     */
+    public static long storedBytes(LogCursor cursor) {
+        return cursor.storedBytes;
+    }
+
+    /**
+     * @param log patches about to be queued
+     * @return whether one is too large to log, so that its write carries a snapshot
+     */
+    public static boolean tooLarge(List<PatchEntry> log) {
+        for (PatchEntry e : log) {
+            if (e.text().length() > MAX_LOGGED_PATCH) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Applies what is queued, then stops the writer. */
