@@ -54,8 +54,8 @@ public enum Diagnostic {
     HOOK_SIGNATURE(400, "@%s method %s has the wrong signature: %s. Declare it as %s."),
     HOOK_DUPLICATE(401, "@%s is on both %s and %s, but a class has at most one. Merge them into one method."),
     CONFLICTING_ANNOTATIONS(402, "%s is annotated both @%s and @%s, but a method has one role. Split it into two methods."),
-    TIMER_UNKNOWN(403, "no @OnTimer method \"%s\" in %s; %s. LiveContext.%s names the @OnTimer method to run:"
-            + " use one of those names, or add @OnTimer void %s()."),
+    TIMER_UNKNOWN(403, "no @OnTimer method \"%s\" in %s; %s. LiveContext.%s takes the name of one of the class's"
+            + " @OnTimer methods: use one of those names, or add @OnTimer void %s()."),
 
     ACCESS_SIGNATURE(500, "@%s method %s has the wrong signature: %s. Declare it as %s."),
     ACCESS_DUPLICATE(501, "@%s is on both %s and %s, but a class has at most one %s. Merge them into one method."),

@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Brings state stored by an older schema version ({@code @LiveObject(version)}) to the class's
  * version while an instance is loaded: the {@code @Migrate} methods in order, then the
- * {@code @Formerly} renames. State stored by a newer version is refused.
+ * {@code @Formerly} renames. State stored by a newer version is refused. Internal API (used by the
+ * test kit too).
  */
-final class SchemaMigration {
+public final class SchemaMigration {
 
     private SchemaMigration() {
     }
@@ -24,7 +25,7 @@ final class SchemaMigration {
      * @return the migrated fields, a new object; or {@code null} if the state is at the class's version
      * @throws IllegalStateException if the stored version is newer, or a migration failed
      */
-    static ObjectNode migrate(InstanceKey key, LiveObjectDefinition<?> definition, int storedVersion,
+    public static ObjectNode migrate(InstanceKey key, LiveObjectDefinition<?> definition, int storedVersion,
             com.fasterxml.jackson.databind.JsonNode state) {
         int target = definition.version();
         if (storedVersion == target) {

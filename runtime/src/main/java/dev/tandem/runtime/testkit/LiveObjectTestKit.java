@@ -144,4 +144,37 @@ public final class LiveObjectTestKit<T> {
                 TimedDelays.resolve(definition, key -> Optional.ofNullable(properties.get(key))),
                 new TimerRetries(retry()));
     }
+
+    /**
+     * Loads an instance from stored state, as the server loads one stored by this or an older version
+     * of the class: older state goes through the {@code @Migrate} methods and {@code @Formerly}
+     * renames first (no {@code @OnCreate} runs). This is how to test a migration:
+     * {@code kit.load("t1", 1, "{\"title\":\"Old\",\"price\":250}")}.
+     *
+     * @param id the instance ID
+     * @param storedVersion the schema version the state was stored by ({@code @LiveObject(version)})
+     * @param storedState the stored fields, as the {@code state} column holds them (a JSON object)
+     * @return the instance
+     * @throws IllegalArgumentException if {@code storedState} is not a JSON object
+     * @throws IllegalStateException if a migration fails, or the state is from a newer version
+     * @throws Exception whatever the constructor throws
+     */
+    public TestInstance<T> load(String id, int storedVersion, String storedState) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode tree;
+        try {
+            tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(storedState);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the stored state of " + definition.typeName() + "/" + id
+                    + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(tree instanceof com.fasterxml.jackson.databind.node.ObjectNode)) {
+            throw new IllegalArgumentException("the stored state of " + definition.typeName() + "/" + id
+                    + " must be a JSON object of stored fields, got: " + storedState);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode migrated = dev.tandem.runtime.internal.SchemaMigration.migrate(
+                new dev.tandem.runtime.internal.InstanceKey(definition.typeName(), id), definition, storedVersion, tree);
+        return new TestInstance<>(definition, id, beans, clock, denyByDefault,
+                TimedDelays.resolve(definition, key -> Optional.ofNullable(properties.get(key))),
+                new TimerRetries(retry()), migrated != null ? migrated : (com.fasterxml.jackson.databind.node.ObjectNode) tree);
+    }
 }

@@ -51,6 +51,13 @@ public final class TestInstance<T> {
     TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock,
             boolean denyByDefault, List<dev.tandem.spi.StateMachine.Timed> timed, TimerRetries retries)
             throws Exception {
+        this(definition, id, beans, clock, denyByDefault, timed, retries, null);
+    }
+
+    /** @param stored the stored fields to load, at the class's version, or {@code null} to create the instance */
+    TestInstance(LiveObjectDefinition<T> definition, String id, Map<Class<?>, Object> beans, ManualClock clock,
+            boolean denyByDefault, List<dev.tandem.spi.StateMachine.Timed> timed, TimerRetries retries,
+            ObjectNode stored) throws Exception {
         this.definition = definition;
         this.retries = retries;
         this.key = new InstanceKey(definition.typeName(), id);
@@ -75,9 +82,12 @@ public final class TestInstance<T> {
         });
         context.committedTimers(timers::get);
         this.presence = context.presence();
+        if (stored != null) {
+            definition.state().restore(object, stored);
+        }
         this.turns = new TurnRunner<>(object, definition.state(), context, definition.machine(), timed);
         this.access = new Access<>(definition, new InstanceKey(definition.typeName(), id), denyByDefault);
-        if (definition.hasOnCreate() || definition.machine() != null) {
+        if (stored == null && (definition.hasOnCreate() || definition.machine() != null)) {
             apply(turns.runCreate(definition.hasOnCreate() ? o -> {
                 definition.onCreate(o);
                 return null;
