@@ -346,7 +346,8 @@ final class LiveInstance<T> {
         byte[] frame = Frames.patch(revision, result.ops());
         resume.add(revision, frame);
         PatchFrames frames = views.afterTurn(revision, frame);
-        gate.add(lastStoredChange, () -> metrics.broadcast(frames.sendTo(connections.values(), skip),
+        long turn = revision; // where the broadcast starts: a different connection first on every turn
+        gate.add(lastStoredChange, () -> metrics.broadcast(frames.sendTo(connections.values(), skip, turn),
                 frame.length), reason -> { });
         return skip == null ? frame : frames.to(skip.userId());
     }

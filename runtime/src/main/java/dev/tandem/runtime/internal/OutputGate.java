@@ -15,6 +15,8 @@ final class OutputGate {
     }
 
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    /** The highest revision known to be stored. */
+    private long stored;
 
     /**
      * @param needs the revision that must be stored first
@@ -22,11 +24,16 @@ final class OutputGate {
      * @param fail tells the recipient it will never come (the reason is for the client)
      */
     void add(long needs, Runnable release, Consumer<String> fail) {
-        entries.add(new Entry(needs, release, fail));
+        if (entries.isEmpty() && needs <= stored) {
+            release.run(); // nothing to wait for, nothing ahead of it: it leaves now, not at the end of the batch
+        } else {
+            entries.add(new Entry(needs, release, fail));
+        }
     }
 
     /** @param stored the highest revision known to be stored; releases what waited for it, in order */
     void releaseUpTo(long stored) {
+        this.stored = Math.max(this.stored, stored);
         while (!entries.isEmpty() && entries.peekFirst().needs() <= stored) {
             entries.pollFirst().release().run();
         }
