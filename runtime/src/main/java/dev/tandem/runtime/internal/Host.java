@@ -151,7 +151,7 @@ public final class Host {
     private void activate(LiveInstance<?> instance, boolean mustExist) {
         loaders.execute(() -> {
             try {
-                Optional<StoredState> stored = store.load(instance.key.type(), instance.key.id(),
+                Optional<StoredState> stored = store.loadAsOwner(instance.key.type(), instance.key.id(),
                         config.getResume().getBufferSize());
                 if (stored.isEmpty() && mustExist) {
                     instances.remove(instance.key, instance);
@@ -173,7 +173,7 @@ public final class Host {
                                 data.state());
                 if (migrated != null) { // a new snapshot at the class's version, a new history; the old log goes
                     data = new LiveInstance.StoredData(data.revision() + 1, migrated, data.timers(), data.calls(),
-                            data.revision() + 1, LiveInstance.newId(), List.of());
+                            data.revision() + 1, LiveInstance.newId(), List.of(), data.ownerEpoch());
                 }
                 try {
                     instance.activate(data);
@@ -190,7 +190,7 @@ public final class Host {
                 if (migrated != null) { // stored only once it restored into the object: nothing half-written
                     store.storeMigrated(instance.key.type(), instance.key.id(), data.revision() - 1,
                             dev.tandem.runtime.storage.StoredJson.text(instance.storedState()), instance.definition().version(),
-                            data.history());
+                            data.history(), data.ownerEpoch());
                     LOG.info("Migrated {} from schema version {} to {}", instance.key, stored.get().schemaVersion(),
                             instance.definition().version());
                 }
@@ -210,7 +210,7 @@ public final class Host {
             JsonNode state = PatchLog.replay(stored);
             JsonNode timers = stored.timers() == null ? null : Frames.JSON.readTree(stored.timers());
             return new LiveInstance.StoredData(stored.revision(), state, timers, calls, stored.snapshotRevision(),
-                    stored.history(), stored.log());
+                    stored.history(), stored.log(), stored.ownerEpoch());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("its stored state is not valid JSON: " + e.getMessage(), e);
         }

@@ -61,6 +61,8 @@ final class LiveInstance<T> {
     private GroupCommitter.LogCursor logCursor;
     /** The durable history ID; {@link #epoch} is it, or it and this activation's (see {@link #epochFor}). */
     private String history;
+    /** The owner epoch this activation took: its writes apply only while storage holds it. */
+    private long ownerEpoch;
 
     private TurnRunner<T> turns;
     private Views views;
@@ -112,6 +114,7 @@ final class LiveInstance<T> {
         T object = definition.create(host.dependencies(context));
         history = stored != null && stored.history() != null ? stored.history() : newId();
         epoch = epochFor(history);
+        ownerEpoch = stored != null ? stored.ownerEpoch() : dev.tandem.runtime.storage.StateWrite.FIRST_OWNER_EPOCH;
         if (stored != null) {
             definition.state().restore(object, stored.state());
             revision = stored.revision();
@@ -210,9 +213,9 @@ final class LiveInstance<T> {
         }
     }
 
-    /** What storage returned, parsed (but for the calls), its log replayed. */
+    /** What storage returned, parsed (but for the calls), its log replayed; the owner epoch the activation took. */
     record StoredData(long revision, JsonNode state, JsonNode timers, List<StoredCall> calls, long snapshotRevision,
-            String history, List<StoredPatch> log) {
+            String history, List<StoredPatch> log, long ownerEpoch) {
     }
 
     // ---- messages ----
@@ -551,7 +554,8 @@ final class LiveInstance<T> {
             }
             submittedBytes += bytes;
             host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
-                    withState ? turns.snapshot(true) : null, log, history, timers.toJson(), timers.wakeAt(), callsToStore, logCursor,
+                    withState ? turns.snapshot(true) : null, log, history, ownerEpoch, timers.toJson(), timers.wakeAt(),
+                    callsToStore, logCursor,
                     new GroupCommitter.Listener() {
                         @Override
                         public void stored(long storedRevision) {
@@ -579,12 +583,23 @@ final class LiveInstance<T> {
      * instance leaves memory. Messages still queued go to a fresh activation.
      */
     private void onStoreFailed(InstanceMessage.StoreFailed failed) {
-        LOG.error("Storing {} failed; dropping its unstored changes and reloading it: {}", key, failed.failure().toString());
-        String reason = "the change could not be stored, so it was not applied (" + key + " is reloading); try again";
+        boolean fenced = failed.failure() instanceof dev.tandem.runtime.storage.FencedWriteException;
+        String reason;
+        String closeReason;
+        if (fenced) { // another server owns it now: an expected step-down, not a fault here
+            LOG.warn("Dropping this copy of {} and its unstored changes: {}", key, failed.failure().getMessage());
+            reason = "another server took over " + key + " before the change was stored, so it was not applied;"
+                    + " try again";
+            closeReason = key + " moved to another server; reconnect";
+        } else {
+            LOG.error("Storing {} failed; dropping its unstored changes and reloading it: {}", key, failed.failure().toString());
+            reason = "the change could not be stored, so it was not applied (" + key + " is reloading); try again";
+            closeReason = key + " was reset after a storage failure; reconnect";
+        }
         gate.failAll(reason);
         for (ClientConnection c : new ArrayList<>(connections.values())) {
             c.gone = true;
-            c.sink().close(4503, key + " was reset after a storage failure; reconnect");
+            c.sink().close(4503, closeReason);
         }
         host.metrics().connected(-connections.size());
         connections.clear();

@@ -52,6 +52,8 @@ public final class GroupCommitter {
      * @param log the patches since {@code expectedRevision}, consecutive, ending at {@code revision}
      *     when it is above {@code expectedRevision}
      * @param history the instance's history ID
+     * @param ownerEpoch the owner epoch the activation took ({@link StateStore#loadAsOwner}); the write
+     *     applies only while storage holds it
      * @param timers pending timers, or {@code null}
      * @param wakeAt when the earliest timer is due, or {@code null}
      * @param calls the calls whose turns this write stores
@@ -59,7 +61,7 @@ public final class GroupCommitter {
      * @param listener hears the outcome
      */
     public record Pending(Object owner, String type, String id, long expectedRevision, long revision, JsonNode state,
-            List<PatchEntry> log, String history, JsonNode timers, Long wakeAt, List<StoredCall> calls,
+            List<PatchEntry> log, String history, long ownerEpoch, JsonNode timers, Long wakeAt, List<StoredCall> calls,
             LogCursor cursor, Listener listener) {
     }
 
@@ -183,7 +185,8 @@ public final class GroupCommitter {
         for (Pending p : drained) {
             latest.merge(p.owner(), p, (older, newer) -> new Pending(newer.owner(), newer.type(), newer.id(),
                     older.expectedRevision(), newer.revision(), newer.state(), concat(older.log(), newer.log()),
-                    newer.history(), newer.timers(), newer.wakeAt(), concat(older.calls(), newer.calls()),
+                    newer.history(), newer.ownerEpoch(), newer.timers(), newer.wakeAt(),
+                    concat(older.calls(), newer.calls()),
                     newer.cursor(), newer.listener())); // its revision covers the older one
         }
         return new ArrayList<>(latest.values());
@@ -270,7 +273,7 @@ public final class GroupCommitter {
         String timers = p.timers() == null ? null : StoredJson.text(p.timers());
         if (p.expectedRevision() == 0) {
             return new StateWrite(p.type(), p.id(), 0, p.revision(), StoredJson.text(p.state()), List.of(), p.history(),
-                    0, timers, p.wakeAt(), p.calls());
+                    p.ownerEpoch(), 0, timers, p.wakeAt(), p.calls());
         }
         List<StoredPatch> patches = new ArrayList<>(p.log().size());
         long bytes = 0;
@@ -294,7 +297,7 @@ public final class GroupCommitter {
         boolean snapshot = p.state() != null && (tooLarge || cursor.snapshotNext
                 || p.revision() - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + bytes >= snapshotBytes);
         return new StateWrite(p.type(), p.id(), p.expectedRevision(), p.revision(),
-                snapshot ? StoredJson.text(p.state()) : null, patches, p.history(),
+                snapshot ? StoredJson.text(p.state()) : null, patches, p.history(), p.ownerEpoch(),
                 snapshot ? Math.max(0, p.revision() - logRetention) : 0, timers, p.wakeAt(), p.calls());
     }
 

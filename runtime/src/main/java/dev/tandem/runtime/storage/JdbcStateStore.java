@@ -33,22 +33,28 @@ final class JdbcStateStore implements StateStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStateStore.class);
 
-    private static final String SELECT = "SELECT revision, state, timers, snapshot_revision, history, schema_version FROM tandem_instance"
+    private static final String SELECT = "SELECT revision, state, timers, snapshot_revision, history, schema_version,"
+            + " owner_epoch FROM tandem_instance WHERE object_type = ? AND object_id = ?";
+    /** Taken once per activation, in the transaction that loads it: from then on, older activations can't write. */
+    private static final String TAKE_OWNERSHIP = "UPDATE tandem_instance SET owner_epoch = owner_epoch + 1"
+            + " WHERE object_type = ? AND object_id = ?";
+    private static final String SELECT_EPOCH = "SELECT owner_epoch FROM tandem_instance"
             + " WHERE object_type = ? AND object_id = ?";
     private static final String SELECT_LOG = "SELECT revision, base_revision, ops FROM tandem_patch"
             + " WHERE object_type = ? AND object_id = ? AND revision > ? ORDER BY revision";
     private static final String INSERT = "INSERT INTO tandem_instance (object_type, object_id, revision, state,"
-            + " snapshot_revision, history, timers, wake_at, created_at, updated_at, schema_version)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " snapshot_revision, history, timers, wake_at, created_at, updated_at, schema_version, owner_epoch)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_SNAPSHOT = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
             + " wake_at = ?, updated_at = ?, state = ?, snapshot_revision = ?, schema_version = ?"
-            + " WHERE object_type = ? AND object_id = ? AND revision = ?";
+            + " WHERE object_type = ? AND object_id = ? AND revision = ? AND owner_epoch = ?";
     private static final String MIGRATED = "UPDATE tandem_instance SET revision = ?, state = ?, snapshot_revision = ?,"
-            + " schema_version = ?, history = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?";
+            + " schema_version = ?, history = ?, updated_at = ? WHERE object_type = ? AND object_id = ? AND revision = ?"
+            + " AND owner_epoch = ?";
     /** A row without a snapshot revision (written before the log, or reset by an operator) has its snapshot at the expected one. */
     private static final String UPDATE_LOG = "UPDATE tandem_instance SET revision = ?, history = ?, timers = ?,"
             + " wake_at = ?, updated_at = ?, snapshot_revision = COALESCE(snapshot_revision, ?)"
-            + " WHERE object_type = ? AND object_id = ? AND revision = ?";
+            + " WHERE object_type = ? AND object_id = ? AND revision = ? AND owner_epoch = ?";
     private static final String APPEND = "INSERT INTO tandem_patch (object_type, object_id, revision, base_revision, ops)"
             + " VALUES (?, ?, ?, ?, ?)";
     private static final String COMPACT = "DELETE FROM tandem_patch WHERE object_type = ? AND object_id = ? AND revision <= ?";
@@ -92,44 +98,64 @@ final class JdbcStateStore implements StateStore {
 
     @Override
     public Optional<StoredState> load(String type, String id, int recent) {
-        return transactions.executeRead(status -> {
+        return transactions.executeRead(status -> read(status.getConnection(), type, id, recent));
+    }
+
+    @Override
+    public Optional<StoredState> loadAsOwner(String type, String id, int recent) {
+        return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
-            long revision;
-            long snapshotRevision;
-            String state;
-            String timers;
-            String history;
-            int schemaVersion;
-            try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+            try (PreparedStatement ps = connection.prepareStatement(TAKE_OWNERSHIP)) {
                 ps.setString(1, type);
                 ps.setString(2, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<StoredState>empty();
-                    }
-                    revision = rs.getLong(1);
-                    state = rs.getString(2);
-                    timers = rs.getString(3);
-                    long snapshotAt = rs.getLong(4);
-                    snapshotRevision = rs.wasNull() ? revision : snapshotAt; // a row from before the log: its state is current
-                    history = rs.getString(5);
-                    int stored = rs.getInt(6);
-                    schemaVersion = rs.wasNull() ? 1 : stored; // a row from before versions: version 1
+                if (ps.executeUpdate() == 0) {
+                    return Optional.<StoredState>empty(); // never stored: its insert carries the first epoch
                 }
             }
-            List<StoredPatch> log = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(SELECT_LOG)) {
-                ps.setString(1, type);
-                ps.setString(2, id);
-                ps.setLong(3, Math.min(snapshotRevision, revision - recent));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        log.add(new StoredPatch(rs.getLong(1), rs.getLong(2), rs.getString(3)));
-                    }
-                }
-            }
-            return Optional.of(new StoredState(revision, state, timers, snapshotRevision, history, log, schemaVersion));
+            return read(connection, type, id, recent);
         });
+    }
+
+    private static Optional<StoredState> read(Connection connection, String type, String id, int recent)
+            throws SQLException {
+        long revision;
+        long snapshotRevision;
+        String state;
+        String timers;
+        String history;
+        int schemaVersion;
+        long ownerEpoch;
+        try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+            ps.setString(1, type);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                revision = rs.getLong(1);
+                state = rs.getString(2);
+                timers = rs.getString(3);
+                long snapshotAt = rs.getLong(4);
+                snapshotRevision = rs.wasNull() ? revision : snapshotAt; // a row from before the log: its state is current
+                history = rs.getString(5);
+                int stored = rs.getInt(6);
+                schemaVersion = rs.wasNull() ? 1 : stored; // a row from before versions: version 1
+                ownerEpoch = rs.getLong(7);
+            }
+        }
+        List<StoredPatch> log = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_LOG)) {
+            ps.setString(1, type);
+            ps.setString(2, id);
+            ps.setLong(3, Math.min(snapshotRevision, revision - recent));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    log.add(new StoredPatch(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                }
+            }
+        }
+        return Optional.of(new StoredState(revision, state, timers, snapshotRevision, history, log, schemaVersion,
+                ownerEpoch));
     }
 
     @Override
@@ -197,6 +223,7 @@ final class JdbcStateStore implements StateStore {
                     ps.setTimestamp(9, now);
                     ps.setTimestamp(10, now);
                     ps.setInt(11, versionOf(w.type()));
+                    ps.setLong(12, w.ownerEpoch());
                     ps.addBatch();
                     // rows a deleted instance of the same ID left: not this one's history
                     clear.setString(1, w.type());
@@ -233,13 +260,14 @@ final class JdbcStateStore implements StateStore {
                     }
                     ps.setString(next++, w.type());
                     ps.setString(next++, w.id());
-                    ps.setLong(next, w.expectedRevision());
+                    ps.setLong(next++, w.expectedRevision());
+                    ps.setLong(next, w.ownerEpoch());
                     ps.addBatch();
                 }
-                checkApplied(logOnlyIndexes.isEmpty() ? new int[0] : logOnly.executeBatch(), logOnlyIndexes, writes,
-                        outcomes, applied);
-                checkApplied(snapshotIndexes.isEmpty() ? new int[0] : withSnapshot.executeBatch(), snapshotIndexes,
+                checkApplied(connection, logOnlyIndexes.isEmpty() ? new int[0] : logOnly.executeBatch(), logOnlyIndexes,
                         writes, outcomes, applied);
+                checkApplied(connection, snapshotIndexes.isEmpty() ? new int[0] : withSnapshot.executeBatch(),
+                        snapshotIndexes, writes, outcomes, applied);
             }
             appendAndCompact(connection, writes, applied);
         }
@@ -247,15 +275,36 @@ final class JdbcStateStore implements StateStore {
         return Arrays.asList(outcomes);
     }
 
-    private static void checkApplied(int[] counts, List<Integer> indexes, List<StateWrite> writes,
-            RuntimeException[] outcomes, List<Integer> applied) {
+    private static void checkApplied(Connection connection, int[] counts, List<Integer> indexes,
+            List<StateWrite> writes, RuntimeException[] outcomes, List<Integer> applied) throws SQLException {
         for (int k = 0; k < counts.length; k++) {
             if (counts[k] == 1) {
                 applied.add(indexes.get(k));
-            } else { // not the one row at the expected revision: nothing of it may count
-                outcomes[indexes.get(k)] = new StaleWriteException(writes.get(indexes.get(k)));
+            } else { // not the one row at the expected revision and epoch: nothing of it may count
+                StateWrite w = writes.get(indexes.get(k));
+                outcomes[indexes.get(k)] = refusal(connection, w.type(), w.id(), w.ownerEpoch(),
+                        () -> new StaleWriteException(w));
             }
         }
+    }
+
+    /**
+     * Why a conditional write changed no row: another activation took the instance over (a newer
+     * owner epoch is stored), or the revision moved (or the row is gone). Read only after a refusal,
+     * so a write that applies pays nothing for it.
+     */
+    private static StaleWriteException refusal(Connection connection, String type, String id, long ownerEpoch,
+            java.util.function.Supplier<StaleWriteException> stale) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SELECT_EPOCH)) {
+            ps.setString(1, type);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getLong(1) != ownerEpoch) {
+                    return new FencedWriteException(type, id, rs.getLong(1), ownerEpoch);
+                }
+            }
+        }
+        return stale.get();
     }
 
     /** The log rows of the writes whose conditional update applied, and the compaction of those with a snapshot. */
@@ -299,7 +348,7 @@ final class JdbcStateStore implements StateStore {
 
     @Override
     public void storeMigrated(String type, String id, long expectedRevision, String state, int schemaVersion,
-            String history) {
+            String history, long ownerEpoch) {
         transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             try (PreparedStatement ps = connection.prepareStatement(MIGRATED)) {
@@ -312,9 +361,11 @@ final class JdbcStateStore implements StateStore {
                 ps.setString(7, type);
                 ps.setString(8, id);
                 ps.setLong(9, expectedRevision);
+                ps.setLong(10, ownerEpoch);
                 if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException(type + "/" + id + " changed in storage while it was migrated"
-                            + " (another server?); it is loaded again on its next use");
+                    StaleWriteException refused = refusal(connection, type, id, ownerEpoch, () -> null);
+                    throw refused != null ? refused : new IllegalStateException(type + "/" + id
+                            + " changed in storage while it was migrated; it is loaded again on its next use");
                 }
             }
             try (PreparedStatement ps = connection.prepareStatement(COMPACT)) { // the log is in the old shape

@@ -16,6 +16,8 @@ import java.util.List;
  * @param patches the log rows this write appends, consecutive, ending at {@code revision} when it
  *     is above {@code expectedRevision}; empty for an insert or a write of timers only
  * @param history the instance's history ID, stored with every write
+ * @param ownerEpoch the owner epoch of the activation that makes the write: storage must hold it
+ *     for the write to apply (an insert stores it)
  * @param compactUpTo log rows at or below this revision are deleted with the write (only with a
  *     snapshot at or above it); 0 for none
  * @param timers pending timers as JSON, or {@code null}
@@ -23,8 +25,11 @@ import java.util.List;
  * @param calls the calls whose turns this write stores, written only if the write applies
  */
 public record StateWrite(String type, String id, long expectedRevision, long revision, String snapshot,
-        List<StoredPatch> patches, String history, long compactUpTo, String timers, Long wakeAt,
+        List<StoredPatch> patches, String history, long ownerEpoch, long compactUpTo, String timers, Long wakeAt,
         List<StoredCall> calls) {
+
+    /** The owner epoch of an instance's first activation, the one that inserts it. */
+    public static final long FIRST_OWNER_EPOCH = 1;
 
     /** @return whether this write creates the instance */
     public boolean isInsert() {

@@ -16,9 +16,11 @@ import java.util.List;
  * @param log the stored patches in revision order: every one after {@code snapshotRevision}, and
  *     the recent ones before it that were asked for
  * @param schemaVersion the schema version ({@code @LiveObject(version)}) the state and log are in
+ * @param ownerEpoch the owner epoch storage holds: after {@link StateStore#loadAsOwner}, the one the
+ *     new activation took and must write with
  */
 public record StoredState(long revision, String state, String timers, long snapshotRevision, String history,
-        List<StoredPatch> log, int schemaVersion) {
+        List<StoredPatch> log, int schemaVersion, long ownerEpoch) {
 
     /**
      * A state at schema version 1.
@@ -32,7 +34,7 @@ public record StoredState(long revision, String state, String timers, long snaps
      */
     public StoredState(long revision, String state, String timers, long snapshotRevision, String history,
             List<StoredPatch> log) {
-        this(revision, state, timers, snapshotRevision, history, log, 1);
+        this(revision, state, timers, snapshotRevision, history, log, 1, 0);
     }
 
     /**

@@ -36,6 +36,11 @@ class GroupCommitterFenceTest {
         }
 
         @Override
+        public Optional<StoredState> loadAsOwner(String type, String id, int recent) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<StoredCall> loadCalls(String type, String id, long since) {
             return List.of();
         }
@@ -69,7 +74,7 @@ class GroupCommitterFenceTest {
     private static GroupCommitter.Pending write(Object activation, GroupCommitter.LogCursor cursor, long from, long to,
             CompletableFuture<String> outcome) {
         return new GroupCommitter.Pending(activation, "counter", "c", from, to, Frames.JSON.createObjectNode(),
-                List.of(new PatchEntry(to, from, Frames.JSON.createArrayNode())), "h", null, null, List.of(), cursor,
+                List.of(new PatchEntry(to, from, Frames.JSON.createArrayNode())), "h", 1, null, null, List.of(), cursor,
                 new GroupCommitter.Listener() {
                     @Override
                     public void stored(long revision) {

@@ -34,6 +34,11 @@ class GroupCommitterShutdownTest {
         }
 
         @Override
+        public Optional<StoredState> loadAsOwner(String type, String id, int recent) {
+            return Optional.empty();
+        }
+
+        @Override
         public List<StoredCall> loadCalls(String type, String id, long since) {
             return List.of();
         }
@@ -61,7 +66,7 @@ class GroupCommitterShutdownTest {
     }
 
     private static GroupCommitter.Pending write(String id, CompletableFuture<String> outcome) {
-        return new GroupCommitter.Pending(id, "counter", id, 0, 1, Frames.JSON.createObjectNode(), List.of(), "h", null,
+        return new GroupCommitter.Pending(id, "counter", id, 0, 1, Frames.JSON.createObjectNode(), List.of(), "h", 1, null,
                 null, List.of(), new GroupCommitter.LogCursor(1), new GroupCommitter.Listener() {
                     @Override
                     public void stored(long revision) {

@@ -78,6 +78,12 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
             }
 
             @Override
+            public Optional<StoredState> loadAsOwner(String type, String id, int recent) {
+                loads.add(type + "/" + id);
+                return real.loadAsOwner(type, id, recent);
+            }
+
+            @Override
             public List<StoredCall> loadCalls(String type, String id, long since) {
                 return real.loadCalls(type, id, since);
             }
@@ -106,8 +112,8 @@ public final class GatedStore implements BeanCreatedEventListener<StateStore> {
 
             @Override
             public void storeMigrated(String type, String id, long expectedRevision, String state, int schemaVersion,
-                    String history) {
-                real.storeMigrated(type, id, expectedRevision, state, schemaVersion, history);
+                    String history, long ownerEpoch) {
+                real.storeMigrated(type, id, expectedRevision, state, schemaVersion, history, ownerEpoch);
             }
         };
     }

@@ -197,6 +197,46 @@ public final class TestSocket implements AutoCloseable {
                 && ("result".equals(m.get("type").asText()) || "error".equals(m.get("type").asText())), "the answer to call " + id);
     }
 
+    /**
+     * Waits for the answer to call {@code id}, or for the connection to close without one (the
+     * server dropped the connection before answering: the call's outcome is unknown to this client).
+     *
+     * @return the answer, or {@code null} if the connection closed first
+     */
+    public JsonNode awaitAnswerOrClose(long id) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<JsonNode> arrived = drainNow();
+            JsonNode answer = null;
+            for (JsonNode m : arrived) {
+                if (answer == null && m.path("id").asLong(-1) == id
+                        && ("result".equals(m.path("type").asText()) || "error".equals(m.path("type").asText()))) {
+                    answer = m;
+                } else {
+                    unclaimed.add(m);
+                }
+            }
+            if (answer != null) {
+                return answer;
+            }
+            if (closed.isDone() && inbox.isEmpty()) {
+                return null;
+            }
+            try {
+                JsonNode next = inbox.poll(50, TimeUnit.MILLISECONDS); // wakes on a message; the close is checked between
+                if (next != null) {
+                    seen.add(next);
+                    unclaimed.add(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        fail("timed out waiting for the answer to call " + id + " or the close; last messages received: " + summary());
+        return null;
+    }
+
     /** Waits for revision {@code rev}'s patch: a patch message, or a result carrying the caller's own patch. */
     public JsonNode awaitPatch(long rev) {
         return await(m -> isPatch(m) && m.path("rev").asLong() == rev, "patch " + rev);
