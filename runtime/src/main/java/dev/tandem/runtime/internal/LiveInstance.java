@@ -534,10 +534,7 @@ final class LiveInstance<T> {
             }
             List<PatchEntry> log = unstoredLog;
             unstoredLog = new ArrayList<>();
-            long bytes = 0;
-            for (PatchEntry e : log) {
-                bytes += e.text().length();
-            }
+            long bytes = GroupCommitter.loggedBytes(log);
             boolean withState;
             if (expected == 0 || GroupCommitter.tooLarge(log) || GroupCommitter.snapshotNext(logCursor)) {
                 // must carry a snapshot; writes queued behind it may merge with it, so they carry the state too

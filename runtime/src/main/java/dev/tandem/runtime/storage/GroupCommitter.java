@@ -143,11 +143,12 @@ public final class GroupCommitter {
 
     private void run() {
         List<Pending> drained = new ArrayList<>();
+        List<Pending> carried = new ArrayList<>(); // held back from the last group: see coalesce
         boolean loaded = false;
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || !carried.isEmpty()) {
             try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                Pending first = carried.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                if (first == null && carried.isEmpty()) {
                     loaded = false;
                     continue;
                 }
@@ -157,10 +158,14 @@ public final class GroupCommitter {
                     // for fewer commits; an idle writer commits at once.
                     LockSupport.parkNanos(commitDelayNanos);
                 }
-                drained.add(first);
-                queue.drainTo(drained, maxBatch - 1);
-                apply(coalesce(drained));
-                loaded = !queue.isEmpty();
+                drained.addAll(carried); // older than anything still queued
+                carried.clear();
+                if (first != null) {
+                    drained.add(first);
+                }
+                queue.drainTo(drained, Math.max(0, maxBatch - drained.size()));
+                apply(coalesce(drained, carried));
+                loaded = !queue.isEmpty() || !carried.isEmpty();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -175,18 +180,40 @@ public final class GroupCommitter {
             closed = true;
         }
         queue.drainTo(drained); // submitted while the loop was ending: still stored, and answered
-        if (!drained.isEmpty()) {
-            apply(coalesce(drained));
+        List<Pending> rest = drained;
+        while (!rest.isEmpty()) {
+            List<Pending> next = new ArrayList<>();
+            apply(coalesce(rest, next));
+            rest = next;
         }
     }
 
-    private static List<Pending> coalesce(List<Pending> drained) {
+    /**
+     * Folds each instance's queued writes into one: the newest revision, the log and calls of all. A
+     * write that carries the state (a snapshot may be due) is not folded into a newer one that does
+     * not: the newer one, and the instance's writes after it, wait for the next group instead, so
+     * the state read for the snapshot is not thrown away (and read again).
+     *
+     * @param carry receives the writes held back for the next group
+     */
+    private static List<Pending> coalesce(List<Pending> drained, List<Pending> carry) {
         Map<Object, Pending> latest = new LinkedHashMap<>();
+        java.util.Set<Object> held = new java.util.HashSet<>();
         for (Pending p : drained) {
-            latest.merge(p.owner(), p, (older, newer) -> new Pending(newer.owner(), newer.type(), newer.id(),
-                    older.expectedRevision(), newer.revision(), newer.state(), concat(older.log(), newer.log()),
+            if (held.contains(p.owner())) {
+                carry.add(p);
+                continue;
+            }
+            Pending older = latest.get(p.owner());
+            if (older != null && older.state() != null && p.state() == null) {
+                held.add(p.owner());
+                carry.add(p);
+                continue;
+            }
+            latest.merge(p.owner(), p, (o, newer) -> new Pending(newer.owner(), newer.type(), newer.id(),
+                    o.expectedRevision(), newer.revision(), newer.state(), concat(o.log(), newer.log()),
                     newer.history(), newer.ownerEpoch(), newer.timers(), newer.wakeAt(),
-                    concat(older.calls(), newer.calls()),
+                    concat(o.calls(), newer.calls()),
                     newer.cursor(), newer.listener())); // its revision covers the older one
         }
         return new ArrayList<>(latest.values());
@@ -317,11 +344,23 @@ public final class GroupCommitter {
      * @return whether to read the state into the write
      */
     public boolean snapshotMayBeDue(LogCursor cursor, long revision, long inFlightBytes, List<PatchEntry> log) {
+        long bytes = loggedBytes(log);
+        return revision - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + inFlightBytes + bytes >= snapshotBytes;
+    }
+
+    /**
+     * @param log patches about to be queued
+     * @return the characters of them the log will keep (a patch too large to log is not kept: its
+     *     write is a snapshot), as {@code snapshot-bytes} and {@link #storedBytes} count them
+     */
+    public static long loggedBytes(List<PatchEntry> log) {
         long bytes = 0;
         for (PatchEntry e : log) {
-            bytes += e.text().length();
+            if (e.text().length() <= MAX_LOGGED_PATCH) {
+                bytes += e.text().length();
+            }
         }
-        return revision - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + inFlightBytes + bytes >= snapshotBytes;
+        return bytes;
     }
 
     /**
