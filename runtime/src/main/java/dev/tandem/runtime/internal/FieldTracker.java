@@ -38,12 +38,13 @@ abstract class FieldTracker<T> {
      *
      * @param track whether to track at all; {@code false} compares every field as JSON after every turn
      */
-    static <T> FieldTracker<T> of(StateAccess<T> state, T target, int field, String path, boolean track) {
+    static <T> FieldTracker<T> of(StateAccess<T> state, T target, int field, String path, boolean track,
+            java.util.Set<Object> shared) {
         StateAccess.Tracking tracking = track ? state.tracking(field) : StateAccess.Tracking.DIFF;
         return switch (tracking) {
             case SCALAR, IMMUTABLE -> new Value<>(state, target, field, path, tracking == StateAccess.Tracking.SCALAR);
-            case LIST -> new Elements<>(state, target, field, path);
-            case MAP -> new Entries<>(state, target, field, path);
+            case LIST -> new Elements<>(state, target, field, path, shared);
+            case MAP -> new Entries<>(state, target, field, path, shared);
             default -> new Whole<>(state, target, field, path);
         };
     }
@@ -158,77 +159,97 @@ abstract class FieldTracker<T> {
         }
     }
 
-    /** A list of immutable elements, through a {@link TrackedList} installed in the field. */
-    static final class Elements<T> extends FieldTracker<T> {
-        /** The installed list, or {@code null} while the field holds a value that can't be tracked. */
-        private TrackedList<Object> list;
+    /**
+     * A collection field, through a tracking collection ({@link TrackedList}, {@link TrackedMap})
+     * installed in the field while it holds a collection that can be tracked; read whole while it
+     * holds one that can't (null, another kind, one that another field holds too).
+     *
+     * @param <T> the live-object class
+     * @param <W> the tracking collection
+     */
+    abstract static class Wrapped<T, W extends TrackedCollection> extends FieldTracker<T> {
+        /** The installed collection, or {@code null} while the field holds a value that can't be tracked. */
+        W wrapper;
         /** The field's value when it is not tracked. */
         private Object untracked;
-
-        Elements(StateAccess<T> state, T target, int field, String path) {
-            super(state, field, path);
-            install(target, state.get(target, field));
-        }
-
-        @SuppressWarnings("unchecked")
-        private void install(T target, Object value) {
-            if (value instanceof List<?> l && l instanceof RandomAccess && !(l instanceof TrackedList<?>)
-                    && !heldElsewhere(target, l)) {
-                list = new TrackedList<>((List<Object>) l);
-                untracked = null;
-                state.set(target, field, list);
-                committed = null;
-            } else {
-                list = null;
-                untracked = value; // null, another kind of list, or one another field holds too
-                committed = state.read(target, field);
-            }
-        }
-
-        /** What {@link #diff} found: the field's value, and its JSON when not through the list. */
+        /** What {@link #diff} found: the field's value, and its JSON when not through the wrapper. */
         private Object nextValue;
         private JsonNode next;
         private boolean changed;
 
+        Wrapped(StateAccess<T> state, int field, String path) {
+            super(state, field, path);
+        }
+
+        /** @return a tracking collection around {@code value}, or {@code null} if it can't be tracked */
+        abstract W wrap(Object value);
+
+        /** @return the collection as the turn found it, as JSON */
+        abstract JsonNode encodeBefore();
+
+        /** @return the collection as it is, as JSON */
+        abstract JsonNode encodeNow();
+
+        /** The operations for what the turn touched, when it made no bulk change; {@link JsonDiff}'s exactly. */
+        abstract boolean diffTouched(ArrayNode ops);
+
+        /** @return whether the copy a tracking collection makes iterates in the order of what it copied */
+        boolean keepsOrder() {
+            return true;
+        }
+
+        final void install(T target, Object value, java.util.Set<Object> shared) {
+            W w = value == null || shared.contains(value) || heldElsewhere(target, value) ? null : wrap(value);
+            if (w != null) {
+                wrapper = w;
+                untracked = null;
+                state.set(target, field, w);
+                committed = null;
+            } else {
+                wrapper = null;
+                untracked = value;
+                committed = state.read(target, field);
+            }
+        }
+
         @Override
-        boolean diff(T target, ArrayNode ops) {
+        final boolean diff(T target, ArrayNode ops) {
             Object now = state.get(target, field);
             nextValue = now;
             next = null;
-            if (list == null || now != list) { // not tracked, or the field was given another value
+            if (wrapper == null || now != wrapper) { // not tracked, or the field was given another value
                 JsonNode after = state.read(target, field);
-                JsonNode before = list == null || committed != null ? committed : encode(list.before());
+                JsonNode before = wrapper == null || committed != null ? committed : encodeBefore();
                 changed = diffWhole(before, after, ops);
                 next = after;
                 return changed;
             }
-            if (!list.touched()) {
+            if (!wrapper.touched()) {
                 return changed = false;
             }
-            if (list.bulk()) {
-                JsonNode before = committed != null ? committed : encode(list.before());
-                changed = diffWhole(before, encode(list.items()), ops);
+            if (wrapper.bulk()) {
+                JsonNode before = committed != null ? committed : encodeBefore();
+                changed = diffWhole(before, encodeNow(), ops);
             } else {
-                changed = new ListPatch(list.touchedBefore(), list.low(), list.untouchedEnd()).diff(ops);
+                changed = diffTouched(ops);
             }
             return changed;
         }
 
         @Override
-        void accept(T target) {
-            if (list != null && nextValue == list) {
-                list.forget();
+        final void accept(T target) {
+            if (wrapper != null && nextValue == wrapper) {
+                wrapper.forget();
                 if (changed) {
                     committed = null;
                 }
-            } else if (list != null || nextValue != untracked) {
-                if (list != null) {
-                    list.forget();
-                    list.detach();
+            } else if (wrapper != null || nextValue != untracked) {
+                if (wrapper != null) {
+                    wrapper.detach();
                 }
-                install(target, nextValue);
-                if (list != null) {
-                    committed = next; // the JSON diff read: the new list's committed value
+                install(target, nextValue, java.util.Set.of());
+                if (wrapper != null && keepsOrder()) {
+                    committed = next; // the JSON the diff read: the new collection's committed value
                 }
             } else if (changed) {
                 committed = next;
@@ -243,7 +264,7 @@ abstract class FieldTracker<T> {
             nextValue = null;
             next = null;
             changed = false;
-            if (list == null) {
+            if (wrapper == null) {
                 if (state.get(target, field) != untracked) {
                     state.set(target, field, untracked);
                 }
@@ -253,8 +274,44 @@ abstract class FieldTracker<T> {
                 }
                 return;
             }
-            state.set(target, field, list);
-            list.rollback();
+            state.set(target, field, wrapper);
+            wrapper.rollback();
+        }
+    }
+
+    /** A list of immutable elements, through a {@link TrackedList}. */
+    static final class Elements<T> extends Wrapped<T, TrackedList<Object>> {
+
+        Elements(StateAccess<T> state, T target, int field, String path, java.util.Set<Object> shared) {
+            super(state, field, path);
+            install(target, state.get(target, field), shared);
+        }
+
+        /**
+         * Tracks a copy of an {@code ArrayList} (what decoding makes and what fields start with):
+         * the field owns its list from then on, so no other reference can change it unseen. Any other
+         * list (unmodifiable, a view of another list, another class) is compared whole.
+         */
+        @Override
+        @SuppressWarnings("unchecked")
+        TrackedList<Object> wrap(Object value) {
+            return value.getClass() == java.util.ArrayList.class
+                    ? new TrackedList<>(new java.util.ArrayList<>((List<Object>) value)) : null;
+        }
+
+        @Override
+        JsonNode encodeBefore() {
+            return encode(wrapper.before());
+        }
+
+        @Override
+        JsonNode encodeNow() {
+            return encode(wrapper.items());
+        }
+
+        @Override
+        boolean diffTouched(ArrayNode ops) {
+            return new ListPatch(wrapper.touchedBefore(), wrapper.low(), wrapper.untouchedEnd()).diff(ops);
         }
 
         private ArrayNode encode(List<?> items) {
@@ -278,7 +335,7 @@ abstract class FieldTracker<T> {
             private final int untouched;
 
             ListPatch(List<Object> window, int low, int untouchedEnd) {
-                this.now = list.items();
+                this.now = wrapper.items();
                 this.window = window;
                 this.low = low;
                 this.na = now.size();
@@ -345,89 +402,62 @@ abstract class FieldTracker<T> {
         }
     }
 
-    /** A map of immutable values, through a {@link TrackedMap} installed in the field. */
-    static final class Entries<T> extends FieldTracker<T> {
-        private TrackedMap<Object, Object> map;
-        private Object untracked;
+    /** A map of immutable values, through a {@link TrackedMap}. */
+    static final class Entries<T> extends Wrapped<T, TrackedMap<Object, Object>> {
 
-        Entries(StateAccess<T> state, T target, int field, String path) {
+        Entries(StateAccess<T> state, T target, int field, String path, java.util.Set<Object> shared) {
             super(state, field, path);
-            install(target, state.get(target, field));
+            install(target, state.get(target, field), shared);
         }
 
-        @SuppressWarnings("unchecked")
-        private void install(T target, Object value) {
-            if (value instanceof Map<?, ?> m && !(m instanceof TrackedMap<?, ?>) && !heldElsewhere(target, m)) {
-                map = new TrackedMap<>((Map<Object, Object>) m);
-                untracked = null;
-                state.set(target, field, map);
-                committed = null;
-            } else {
-                map = null;
-                untracked = value;
-                committed = state.read(target, field);
-            }
-        }
-
-        private Object nextValue;
-        private JsonNode next;
-        private boolean changed;
-
+        /**
+         * Tracks a copy, of the same class, of a {@code LinkedHashMap}, {@code HashMap}, {@code EnumMap}
+         * or naturally ordered {@code TreeMap}: the field owns its map from then on. Any other map (one
+         * that finds keys by a comparator or by identity, unmodifiable, concurrent, a view) is compared
+         * whole.
+         */
         @Override
-        boolean diff(T target, ArrayNode ops) {
-            Object now = state.get(target, field);
-            nextValue = now;
-            next = null;
-            if (map == null || now != map) {
-                JsonNode after = state.read(target, field);
-                JsonNode before = map == null || committed != null ? committed : encode(map.before());
-                changed = diffWhole(before, after, ops);
-                next = after;
-                return changed;
-            }
-            if (!map.isTouched()) {
-                return changed = false;
-            }
-            if (map.bulk()) {
-                JsonNode before = committed != null ? committed : encode(map.before());
-                changed = diffWhole(before, encode(map.items()), ops);
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        TrackedMap<Object, Object> wrap(Object value) {
+            Map<Object, Object> copy;
+            if (value.getClass() == java.util.LinkedHashMap.class) {
+                copy = new java.util.LinkedHashMap<>((Map<Object, Object>) value);
+            } else if (value.getClass() == java.util.HashMap.class) {
+                copy = new java.util.HashMap<>((Map<Object, Object>) value);
+            } else if (value instanceof java.util.TreeMap<?, ?> t && t.getClass() == java.util.TreeMap.class
+                    && t.comparator() == null) {
+                copy = new java.util.TreeMap<>((java.util.SortedMap<Object, Object>) value);
+            } else if (value.getClass() == java.util.EnumMap.class) {
+                copy = new java.util.EnumMap((java.util.EnumMap) value);
             } else {
-                changed = diffTouched(ops);
+                return null;
             }
-            return changed;
+            return new TrackedMap<>(copy);
         }
 
         @Override
-        void accept(T target) {
-            if (map != null && nextValue == map) {
-                map.forget();
-                if (changed) {
-                    committed = null;
-                }
-            } else if (map != null || nextValue != untracked) {
-                if (map != null) {
-                    map.forget();
-                    map.detach();
-                }
-                install(target, nextValue);
-                if (map != null) {
-                    committed = next;
-                }
-            } else if (changed) {
-                committed = next;
-            }
-            nextValue = null;
-            next = null;
-            changed = false;
+        boolean keepsOrder() {
+            return wrapper == null || wrapper.items().getClass() != java.util.HashMap.class; // a copy may iterate otherwise
+        }
+
+        @Override
+        JsonNode encodeBefore() {
+            return encode(wrapper.before());
+        }
+
+        @Override
+        JsonNode encodeNow() {
+            return encode(wrapper.items());
         }
 
         /** {@link JsonDiff}'s object diff, over the keys the turn touched; none was removed. */
-        private boolean diffTouched(ArrayNode ops) {
-            Map<Object, Object> items = map.items();
+        @Override
+        boolean diffTouched(ArrayNode ops) {
+            Map<Object, Object> items = wrapper.items();
             int changed = 0;
             int added = 0;
             List<Object> keys = new ArrayList<>();
-            for (Map.Entry<Object, Object> e : map.touched().entrySet()) {
+            for (Map.Entry<Object, Object> e : wrapper.originals().entrySet()) {
                 Object key = e.getKey();
                 Object was = e.getValue();
                 if (was == TrackedMap.ABSENT) {
@@ -465,7 +495,7 @@ abstract class FieldTracker<T> {
             }
             for (Object key : keys) {
                 String child = path + "/" + JsonDiff.escape(name(key));
-                Object was = map.touched().get(key);
+                Object was = wrapper.originals().get(key);
                 JsonNode now = state.writeItem(field, items.get(key));
                 if (was == TrackedMap.ABSENT) {
                     ops.addObject().put("op", "add").put("path", child).set("value", now);
@@ -485,22 +515,10 @@ abstract class FieldTracker<T> {
 
         @Override
         void rollback(T target) {
-            nextValue = null;
-            next = null;
-            changed = false;
-            if (map == null) {
-                if (state.get(target, field) != untracked) {
-                    state.set(target, field, untracked);
-                }
-                if (untracked != null) {
-                    state.write(target, field, committed);
-                    untracked = state.get(target, field);
-                }
-                return;
+            super.rollback(target);
+            if (wrapper != null) {
+                committed = null; // a map that grew may iterate in another order now
             }
-            state.set(target, field, map);
-            map.rollback();
-            committed = null; // a map that grew may iterate in another order now
         }
 
         private ObjectNode encode(Map<?, ?> items) {
@@ -513,15 +531,14 @@ abstract class FieldTracker<T> {
     }
 
     /**
-     * Whether another field holds the same collection, directly or inside its tracking collection: a
-     * change through one field would not be seen by a tracker of the other, so neither is tracked.
+     * Whether another field holds the same collection: the fields share it (a change through one
+     * shows in the other), so neither is tracked and both are compared whole, as without tracking.
      */
     final boolean heldElsewhere(T target, Object value) {
         for (int j = 0; j < state.fields().size(); j++) {
             if (j != field) {
                 Object other = state.get(target, j);
-                if (other == value || other instanceof TrackedList<?> l && l.items() == value
-                        || other instanceof TrackedMap<?, ?> m && m.items() == value) {
+                if (other == value) {
                     return true;
                 }
             }

@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The list a {@code LIST} field holds while its instance is active: it wraps the object's own list
- * (so that list's rules, such as being unmodifiable, still hold) and records what each turn does to
- * it, so that the turn's patch and its rollback cost what the turn changed. Within a turn it keeps
+ * The list a {@code LIST} field holds while its instance is active: it holds the field's own copy
+ * of the {@code ArrayList} the field had (so no other reference can change it unseen) and records
+ * what each turn does to it, so that the turn's patch and its rollback cost what the turn changed. Within a turn it keeps
  * the lowest position touched, how many elements at the end were never touched, and an undo entry
  * per change; a bulk change ({@code clear}, {@code sort}, {@code removeIf}, {@code replaceAll})
  * keeps a copy of the list as it was instead. The elements are immutable, so the same reference is
@@ -22,7 +22,7 @@ import java.util.function.UnaryOperator;
  *
  * @param <E> the element type
  */
-final class TrackedList<E> extends AbstractList<E> implements RandomAccess {
+final class TrackedList<E> extends AbstractList<E> implements RandomAccess, TrackedCollection {
 
     private static final byte SET = 0;
     private static final byte ADD = 1;
@@ -42,7 +42,7 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess {
     private List<E> before;
     private boolean detached;
 
-    /** @param items the object's list, which must be random access */
+    /** @param items the list to hold and change: the field's own copy */
     TrackedList(List<E> items) {
         this.items = items;
     }
@@ -53,12 +53,14 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess {
     }
 
     /** @return whether this turn changed anything (possibly back to what it was) */
-    boolean touched() {
+    @Override
+    public boolean touched() {
         return changes > 0 || before != null;
     }
 
     /** @return whether a bulk change made this turn's record the whole list as it was */
-    boolean bulk() {
+    @Override
+    public boolean bulk() {
         return before != null;
     }
 
@@ -99,7 +101,8 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess {
     }
 
     /** Puts the list back as the turn found it. */
-    void rollback() {
+    @Override
+    public void rollback() {
         if (before != null) {
             if (!items.equals(before)) { // equal when the change that made the copy was refused
                 items.clear();
@@ -115,13 +118,15 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess {
      * Stops recording: the field that held this collection was given another value (another field
      * may still hold this one, and is then compared as a whole).
      */
-    void detach() {
+    @Override
+    public void detach() {
         detached = true;
         forget();
     }
 
     /** Starts a new turn: what was done so far is committed. */
-    void forget() {
+    @Override
+    public void forget() {
         if (changes > 0) {
             java.util.Arrays.fill(olds, 0, changes, null);
         }
@@ -303,6 +308,31 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess {
     @Override
     public void forEach(java.util.function.Consumer<? super E> action) {
         items.forEach(action);
+    }
+
+    @Override
+    public boolean addAll(int index, Collection<? extends E> c) {
+        List<E> copy = new ArrayList<>(c); // c may be this list or a view of it, as ArrayList allows
+        for (E e : copy) {
+            add(index++, e);
+        }
+        return !copy.isEmpty();
+    }
+
+    @Override
+    public boolean removeAll(Collection<?> c) {
+        beforeBulk();
+        boolean changed = items.removeAll(c); // as the list itself does it, c a view of it included
+        modCount++;
+        return changed;
+    }
+
+    @Override
+    public boolean retainAll(Collection<?> c) {
+        beforeBulk();
+        boolean changed = items.retainAll(c);
+        modCount++;
+        return changed;
     }
 
     @Override

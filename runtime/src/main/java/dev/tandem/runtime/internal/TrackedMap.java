@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * The map a {@code MAP} field holds while its instance is active: it wraps the object's own map (so
- * its order and rules still hold) and records, per turn, the value each touched key had when the
+ * The map a {@code MAP} field holds while its instance is active: it holds the field's own copy, of
+ * the same class, of the map the field had (so no other reference can change it unseen) and records, per turn, the value each touched key had when the
  * turn began, so that the turn's patch and its rollback cost what the turn changed. Removing a key
  * the turn found present, or clearing, keeps a copy of the whole map as the turn found it instead
  * (putting a removed key back would not restore its place in an ordered map). The values are
@@ -21,7 +21,7 @@ import java.util.function.BiConsumer;
  * @param <K> the key type
  * @param <V> the value type
  */
-final class TrackedMap<K, V> extends AbstractMap<K, V> {
+final class TrackedMap<K, V> extends AbstractMap<K, V> implements TrackedCollection {
 
     /** Marks a key the turn found absent. */
     static final Object ABSENT = new Object();
@@ -34,7 +34,7 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> {
     private boolean detached;
     private Set<Entry<K, V>> entries;
 
-    /** @param items the object's map */
+    /** @param items the map to hold and change: the field's own copy */
     TrackedMap(Map<K, V> items) {
         this.items = items;
     }
@@ -45,17 +45,18 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** @return the keys touched this turn with their values when it began ({@link #ABSENT} if absent) */
-    Map<K, Object> touched() {
+    Map<K, Object> originals() {
         return touched;
     }
 
-    /** @return whether this turn changed anything (possibly back to what it was) */
-    boolean isTouched() {
+    @Override
+    public boolean touched() {
         return !touched.isEmpty() || before != null;
     }
 
     /** @return whether a removal or clear made this turn's record the whole map as it was */
-    boolean bulk() {
+    @Override
+    public boolean bulk() {
         return before != null;
     }
 
@@ -70,7 +71,8 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> {
     }
 
     /** Puts the map back as the turn found it. */
-    void rollback() {
+    @Override
+    public void rollback() {
         if (before != null) {
             if (!items.equals(before)) { // equal when the change that made the copy was refused
                 items.clear();
@@ -86,13 +88,15 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> {
      * Stops recording: the field that held this collection was given another value (another field
      * may still hold this one, and is then compared as a whole).
      */
-    void detach() {
+    @Override
+    public void detach() {
         detached = true;
         forget();
     }
 
     /** Starts a new turn: what was done so far is committed. */
-    void forget() {
+    @Override
+    public void forget() {
         touched.clear();
         before = null;
     }

@@ -104,7 +104,7 @@ public final class TurnRunner<T> {
      * @param machine its state machine, or {@code null} when it has no {@code @State}
      * @param timed its timed transitions with their effective delays ({@link TimedDelays#resolve})
      * @param track whether to track changes by field type; {@code false} reads every field into JSON
-     *     and diffs it after every turn ({@code tandem.state.track-changes})
+     *     and diffs it after every turn ({@code tandem.track-changes})
      */
     public TurnRunner(T target, StateAccess<T> state, InstanceContext context, StateMachine<T> machine,
             List<StateMachine.Timed> timed, boolean track) {
@@ -114,8 +114,17 @@ public final class TurnRunner<T> {
         this.fields = state.fields();
         this.context = context;
         List<FieldTracker<T>> all = new java.util.ArrayList<>(fields.size());
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < fields.size() && track; i++) { // collections two fields hold are compared whole
+            Object value = state.tracking(i) == StateAccess.Tracking.LIST || state.tracking(i) == StateAccess.Tracking.MAP
+                    || state.tracking(i) == StateAccess.Tracking.DIFF ? state.get(target, i) : null;
+            if (value != null && !seen.add(value)) {
+                shared.add(value);
+            }
+        }
         for (int i = 0; i < fields.size(); i++) {
-            all.add(FieldTracker.of(state, target, i, "/" + JsonDiff.escape(fields.get(i).name()), track));
+            all.add(FieldTracker.of(state, target, i, "/" + JsonDiff.escape(fields.get(i).name()), track, shared));
         }
         this.trackers = List.copyOf(all);
     }

@@ -282,7 +282,9 @@ public final class GroupCommitter {
                     p.cursor().loggedBytes += logged[i];
                 }
                 p.cursor().storedBytes += logged[i];
-                bytesWritten.increment(logged[i]);
+                if (p.expectedRevision() != 0) { // an insert writes no log rows
+                    bytesWritten.increment(logged[i]);
+                }
                 p.listener().stored(p.revision());
             } else {
                 p.cursor().failed = true; // the activation's later writes build on this one: fence them
@@ -299,6 +301,7 @@ public final class GroupCommitter {
     private StateWrite toWrite(Pending p, long[] logged, int index) {
         String timers = p.timers() == null ? null : StoredJson.text(p.timers());
         if (p.expectedRevision() == 0) {
+            logged[index] = loggedBytes(p.log()); // patches folded into the insert: counted as stored, as queued
             return new StateWrite(p.type(), p.id(), 0, p.revision(), StoredJson.text(p.state()), List.of(), p.history(),
                     p.ownerEpoch(), 0, timers, p.wakeAt(), p.calls());
         }

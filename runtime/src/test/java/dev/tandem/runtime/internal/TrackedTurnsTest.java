@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.runtime.fixtures.Shelf;
 import dev.tandem.runtime.fixtures.Shelf.Item;
 import dev.tandem.runtime.fixtures.Shelf.Kind;
-import dev.tandem.spi.LiveObjectDefinition;
 import dev.tandem.spi.StateAccess;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Random;
-import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -29,7 +27,7 @@ import net.jqwik.api.constraints.IntRange;
  * fields, by putting the same or an equal value back), some of which throw, tracking gives exactly
  * the patches (client and stored), the outcomes and the committed state that reading and diffing
  * the whole state gives (the oracle: the runtime before tracking, still used with
- * {@code tandem.state.track-changes: false}), and a failed turn leaves the object as it was.
+ * {@code tandem.track-changes: false}), and a failed turn leaves the object as it was.
  * (The oracle's rollback decodes the committed JSON into new collections, so an unmodifiable list or
  * a sorted map comes back as a modifiable or insertion-ordered one, where tracking puts the same
  * collection back; the changes here keep to modifiable, insertion-ordered collections, where both
@@ -37,12 +35,7 @@ import net.jqwik.api.constraints.IntRange;
  */
 class TrackedTurnsTest {
 
-    @SuppressWarnings("unchecked")
-    private static final LiveObjectDefinition<Shelf> SHELF = ServiceLoader.load(LiveObjectDefinition.class).stream()
-            .map(p -> (LiveObjectDefinition<?>) p.get())
-            .filter(d -> d.typeName().equals("shelf"))
-            .map(d -> (LiveObjectDefinition<Shelf>) d)
-            .findFirst().orElseThrow();
+    private static final dev.tandem.spi.LiveObjectDefinition<Shelf> SHELF = Shelves.SHELF;
 
     @Property(tries = 400)
     void trackedTurnsGiveTheSamePatchesAsDiffingTheWholeState(@ForAll long seed,
@@ -103,8 +96,7 @@ class TrackedTurnsTest {
     }
 
     private static TurnRunner<Shelf> runner(Shelf target, boolean track) {
-        InstanceContext context = new InstanceContext(new InstanceKey("shelf", "s"), Clock.systemUTC(), List.of());
-        return new TurnRunner<>(target, SHELF.state(), context, null, List.of(), track);
+        return Shelves.runner(target, track);
     }
 
     private static Item item(Random r) {

@@ -7,29 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.runtime.fixtures.Shelf;
-import dev.tandem.spi.LiveObjectDefinition;
 import dev.tandem.spi.StateAccess;
 import dev.tandem.spi.StateAccess.Tracking;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Which fields are tracked, and that a tracked turn on a big list reads only what it touched. */
 class TrackingTest {
 
-    @SuppressWarnings("unchecked")
-    private static final LiveObjectDefinition<Shelf> SHELF = ServiceLoader.load(LiveObjectDefinition.class).stream()
-            .map(p -> (LiveObjectDefinition<?>) p.get())
-            .filter(d -> d.typeName().equals("shelf"))
-            .map(d -> (LiveObjectDefinition<Shelf>) d)
-            .findFirst().orElseThrow();
+    private static final dev.tandem.spi.LiveObjectDefinition<Shelf> SHELF = Shelves.SHELF;
 
     private static TurnRunner<Shelf> runner(Shelf shelf) {
-        return new TurnRunner<>(shelf, SHELF.state(),
-                new InstanceContext(new InstanceKey("shelf", "s"), Clock.systemUTC(), List.of()), null, List.of(), true);
+        return Shelves.runner(shelf, true);
     }
 
     @Test
