@@ -409,8 +409,8 @@ class DiagnosticsTest {
     void timerUnknown() {
         expect(Diagnostic.TIMER_UNKNOWN, AUCTION + "  @Action void open() {\n"
                 + "    context.schedule(\"clsoe\", java.time.Duration.ofMinutes(10));\n  }\n}", "\"clsoe\"",
-                "no @OnTimer method \"clsoe\" in Auction; timers: close, remind. LiveContext.schedule names the"
-                + " @OnTimer method to run: use one of those names, or add @OnTimer void clsoe().");
+                "no @OnTimer method \"clsoe\" in Auction; timers: close, remind. LiveContext.schedule takes the name"
+                + " of one of the class's @OnTimer methods: use one of those names, or add @OnTimer void clsoe().");
         expect(Diagnostic.TIMER_UNKNOWN, AUCTION + "  static final String LATER = \"later\";\n"
                 + "  @Action void open() {\n    context.schedule(REMIND, java.time.Duration.ZERO);\n  }\n"
                 + "  @OnCreate void created() {\n    Runnable r = () -> context.cancel(LATER);\n    r.run();\n  }\n}",

@@ -187,11 +187,15 @@ abstract class FieldTracker<T> {
         /** @return the collection as the turn found it, as JSON */
         abstract JsonNode encodeBefore();
 
-        /** @return the collection as it is, as JSON */
-        abstract JsonNode encodeNow();
 
         /** The operations for what the turn touched, when it made no bulk change; {@link JsonDiff}'s exactly. */
         abstract boolean diffTouched(ArrayNode ops);
+
+        /**
+         * The operations after a bulk change, from the copy the collection kept: {@link JsonDiff}'s
+         * exactly, comparing elements by reference first and reading into JSON only those that differ.
+         */
+        abstract boolean diffBulk(ArrayNode ops);
 
         /** @return whether the copy a tracking collection makes iterates in the order of what it copied */
         boolean keepsOrder() {
@@ -228,8 +232,7 @@ abstract class FieldTracker<T> {
                 return changed = false;
             }
             if (wrapper.bulk()) {
-                JsonNode before = committed != null ? committed : encodeBefore();
-                changed = diffWhole(before, encodeNow(), ops);
+                changed = diffBulk(ops);
             } else {
                 changed = diffTouched(ops);
             }
@@ -304,14 +307,15 @@ abstract class FieldTracker<T> {
             return encode(wrapper.before());
         }
 
-        @Override
-        JsonNode encodeNow() {
-            return encode(wrapper.items());
-        }
 
         @Override
         boolean diffTouched(ArrayNode ops) {
             return new ListPatch(wrapper.touchedBefore(), wrapper.low(), wrapper.untouchedEnd()).diff(ops);
+        }
+
+        @Override
+        boolean diffBulk(ArrayNode ops) {
+            return new ListPatch(wrapper.before(), 0, 0).diff(ops); // the whole list is the touched part
         }
 
         private ArrayNode encode(List<?> items) {
@@ -445,10 +449,6 @@ abstract class FieldTracker<T> {
             return encode(wrapper.before());
         }
 
-        @Override
-        JsonNode encodeNow() {
-            return encode(wrapper.items());
-        }
 
         /** {@link JsonDiff}'s object diff, over the keys the turn touched; none was removed. */
         @Override
@@ -504,6 +504,50 @@ abstract class FieldTracker<T> {
                 }
             }
             return true;
+        }
+
+        @Override
+        boolean diffBulk(ArrayNode ops) {
+            Map<Object, Object> before = wrapper.before();
+            Map<Object, Object> after = wrapper.items();
+            int changed = 0;
+            for (Map.Entry<Object, Object> e : before.entrySet()) {
+                if (!after.containsKey(e.getKey()) || !same(e.getValue(), after.get(e.getKey()))) {
+                    changed++;
+                }
+            }
+            for (Object key : after.keySet()) {
+                if (!before.containsKey(key)) {
+                    changed++;
+                }
+            }
+            if (changed == 0) {
+                return false;
+            }
+            if (changed > 1 && changed * 2 > Math.max(before.size(), after.size())) {
+                ObjectNode op = ops.addObject();
+                op.put("op", "replace").put("path", path).set("value", encode(after));
+                return true;
+            }
+            for (Object key : before.keySet()) {
+                if (!after.containsKey(key)) {
+                    ops.addObject().put("op", "remove").put("path", path + "/" + JsonDiff.escape(name(key)));
+                }
+            }
+            for (Map.Entry<Object, Object> e : after.entrySet()) {
+                String child = path + "/" + JsonDiff.escape(name(e.getKey()));
+                if (!before.containsKey(e.getKey())) {
+                    ops.addObject().put("op", "add").put("path", child).set("value", state.writeItem(field, e.getValue()));
+                } else if (before.get(e.getKey()) != e.getValue()) {
+                    JsonDiff.diff(child, state.writeItem(field, before.get(e.getKey())), state.writeItem(field, e.getValue()),
+                            ops);
+                }
+            }
+            return true;
+        }
+
+        private boolean same(Object a, Object b) {
+            return a == b || state.writeItem(field, a).equals(state.writeItem(field, b));
         }
 
         private static String name(Object key) {
