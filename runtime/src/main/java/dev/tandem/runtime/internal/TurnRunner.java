@@ -116,7 +116,11 @@ public final class TurnRunner<T> {
         List<FieldTracker<T>> all = new java.util.ArrayList<>(fields.size());
         java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         java.util.Set<Object> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (int i = 0; i < fields.size() && track; i++) { // collections two fields hold are compared whole
+        boolean collections = false;
+        for (int i = 0; i < fields.size() && track; i++) {
+            collections |= state.tracking(i) == StateAccess.Tracking.LIST || state.tracking(i) == StateAccess.Tracking.MAP;
+        }
+        for (int i = 0; i < fields.size() && collections; i++) { // collections two fields hold are compared whole
             Object value = state.tracking(i) == StateAccess.Tracking.LIST || state.tracking(i) == StateAccess.Tracking.MAP
                     || state.tracking(i) == StateAccess.Tracking.DIFF ? state.get(target, i) : null;
             if (value != null && !seen.add(value)) {
