@@ -52,13 +52,11 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess, Trac
         return items;
     }
 
-    /** @return whether this turn changed anything (possibly back to what it was) */
     @Override
     public boolean touched() {
         return changes > 0 || before != null;
     }
 
-    /** @return whether a bulk change made this turn's record the whole list as it was */
     @Override
     public boolean bulk() {
         return before != null;
@@ -100,7 +98,6 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess, Trac
         return was;
     }
 
-    /** Puts the list back as the turn found it. */
     @Override
     public void rollback() {
         if (before != null) {
@@ -114,17 +111,12 @@ final class TrackedList<E> extends AbstractList<E> implements RandomAccess, Trac
         forget();
     }
 
-    /**
-     * Stops recording: the field that held this collection was given another value (another field
-     * may still hold this one, and is then compared as a whole).
-     */
     @Override
     public void detach() {
         detached = true;
         forget();
     }
 
-    /** Starts a new turn: what was done so far is committed. */
     @Override
     public void forget() {
         if (changes > 0) {

@@ -54,7 +54,6 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> implements TrackedCollect
         return !touched.isEmpty() || before != null;
     }
 
-    /** @return whether a removal or clear made this turn's record the whole map as it was */
     @Override
     public boolean bulk() {
         return before != null;
@@ -70,7 +69,6 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> implements TrackedCollect
         return was;
     }
 
-    /** Puts the map back as the turn found it. */
     @Override
     public void rollback() {
         if (before != null) {
@@ -84,17 +82,12 @@ final class TrackedMap<K, V> extends AbstractMap<K, V> implements TrackedCollect
         forget();
     }
 
-    /**
-     * Stops recording: the field that held this collection was given another value (another field
-     * may still hold this one, and is then compared as a whole).
-     */
     @Override
     public void detach() {
         detached = true;
         forget();
     }
 
-    /** Starts a new turn: what was done so far is committed. */
     @Override
     public void forget() {
         touched.clear();
