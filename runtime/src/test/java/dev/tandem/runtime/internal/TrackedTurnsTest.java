@@ -110,7 +110,7 @@ class TrackedTurnsTest {
 
     /** One change, its random choices made now, applied the same way to any shelf. */
     private static Consumer<Shelf> randomChange(Random r) {
-        int what = r.nextInt(60);
+        int what = r.nextInt(64);
         int x = r.nextInt(1_000);
         int y = r.nextInt(1_000);
         Item item = item(r);
@@ -203,6 +203,10 @@ class TrackedTurnsTest {
             case 56 -> s -> s.box.n = x % 3;
             case 57 -> s -> s.box.tags.add(word);
             case 58 -> s -> s.groups.computeIfAbsent(word, k -> new ArrayList<>()).add(word);
+            case 59 -> s -> s.words.addAll(x % (s.words.size() + 1), List.of(word, word));
+            case 60 -> s -> s.words.removeAll(List.of(word));
+            case 61 -> s -> s.items.retainAll(s.items.subList(0, s.items.size() / 2));
+            case 62 -> s -> s.byId.values().removeIf(v -> v != null && v.n() == x % 3);
             default -> s -> s.words.sort(Comparator.reverseOrder());
         };
     }
