@@ -81,8 +81,13 @@ final class SocketSink implements Sink {
 
     /** @return bytes waiting to be sent: queued here, or in Netty's outbound buffer */
     long backlog() {
+        return queued.get() + inNetty();
+    }
+
+    /** @return bytes in Netty's outbound buffer, not yet handed to the kernel */
+    private long inNetty() {
         ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        return queued.get() + (out == null ? 0 : out.totalPendingWriteBytes());
+        return out == null ? 0 : out.totalPendingWriteBytes();
     }
 
     /** @return whether the backlog is at the limit: stop taking work from the client */
@@ -96,11 +101,15 @@ final class SocketSink implements Sink {
 
     @Override
     public void send(byte[] frame) {
-        if (backlog() >= 2L * limit) {
+        // reserve, then check what was queued before: of frames sent at once from several threads (the
+        // turn's answers, the event loop's errors), at most one crosses twice the limit
+        long before = queued.addAndGet(frame.length) - frame.length + inNetty();
+        if (before >= 2L * limit) {
+            queued.addAndGet(-frame.length);
             overflow();
             return;
         }
-        enqueue(frame);
+        add(frame, true);
     }
 
     @Override
@@ -143,10 +152,20 @@ final class SocketSink implements Sink {
     }
 
     private void enqueue(byte[] frame) {
+        add(frame, false);
+    }
+
+    /** @param counted whether the frame's bytes are already counted in {@link #queued} */
+    private void add(byte[] frame, boolean counted) {
         if (closing) {
+            if (counted) {
+                queued.addAndGet(-frame.length);
+            }
             return;
         }
-        queued.addAndGet(frame.length);
+        if (!counted) {
+            queued.addAndGet(frame.length);
+        }
         queue.add(Unpooled.wrappedBuffer(frame));
         if (scheduled.compareAndSet(false, true)) {
             flusher.schedule(this);
