@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.tandem.processor.model.FieldModel;
 import dev.tandem.processor.model.LiveObjectModel;
+import dev.tandem.processor.model.TypeRef;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -68,21 +69,14 @@ final class StateWriter {
     }
 
     private MethodSpec read() {
-        if (model.fields().isEmpty()) { // a switch with only a default is not a valid switch expression
-            return readMethod(CodeBlock.of("throw $L;\n", outOfRange()));
-        }
-        CodeBlock.Builder body = CodeBlock.builder().add("return switch (field) {\n$>");
-        for (int i = 0; i < model.fields().size(); i++) {
-            FieldModel f = model.fields().get(i);
+        return readMethod(returnPerField(f -> {
             CodeBlock value = CodeBlock.of("target.$L", f.name());
             if (!f.type().nullable() && !f.type().type().javaType().isPrimitive()) {
                 value = CodeBlock.of("$T.requireNonNull(target.$L, $S)", GeneratedNames.JSON, f.name(),
                         model.className().simpleName() + "." + f.name());
             }
-            body.add("case $L -> $L;\n", i, codecs.write(f.type().type(), value));
-        }
-        body.add("default -> throw $L;\n$<};\n", outOfRange());
-        return readMethod(body.build());
+            return codecs.write(f.type().type(), value);
+        }));
     }
 
     private MethodSpec readMethod(CodeBlock body) {
@@ -113,42 +107,34 @@ final class StateWriter {
 
     private MethodSpec tracking() {
         TrackingKinds kinds = new TrackingKinds(model);
-        CodeBlock.Builder body = CodeBlock.builder();
-        if (model.fields().isEmpty()) {
-            body.add("throw $L;\n", outOfRange());
-        } else {
-            body.add("return switch (field) {\n$>");
-            for (int i = 0; i < model.fields().size(); i++) {
-                body.add("case $L -> $T.$L;\n", i, TRACKING, kinds.of(model.fields().get(i).type().type()));
-            }
-            body.add("default -> throw $L;\n$<};\n", outOfRange());
-        }
         return MethodSpec.methodBuilder("tracking")
                 .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(TRACKING)
                 .addParameter(int.class, "field")
-                .addCode(body.build())
+                .addCode(returnPerField(f -> CodeBlock.of("$T.$L", TRACKING, kinds.of(f.type().type()))))
                 .build();
     }
 
     private MethodSpec getMethod() {
-        CodeBlock.Builder body = CodeBlock.builder();
-        if (model.fields().isEmpty()) {
-            body.add("throw $L;\n", outOfRange());
-        } else {
-            body.add("return switch (field) {\n$>");
-            for (int i = 0; i < model.fields().size(); i++) {
-                body.add("case $L -> target.$L;\n", i, model.fields().get(i).name());
-            }
-            body.add("default -> throw $L;\n$<};\n", outOfRange());
-        }
         return MethodSpec.methodBuilder("get")
                 .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(Object.class)
                 .addParameter(model.className(), "target")
                 .addParameter(int.class, "field")
-                .addCode(body.build())
+                .addCode(returnPerField(f -> CodeBlock.of("target.$L", f.name())))
                 .build();
+    }
+
+    /** @return {@code return switch (field) {...}} with one case per field, or a throw for a class without fields */
+    private CodeBlock returnPerField(java.util.function.Function<FieldModel, CodeBlock> value) {
+        if (model.fields().isEmpty()) { // a switch with only a default is not a valid switch expression
+            return CodeBlock.of("throw $L;\n", outOfRange());
+        }
+        CodeBlock.Builder body = CodeBlock.builder().add("return switch (field) {\n$>");
+        for (int i = 0; i < model.fields().size(); i++) {
+            body.add("case $L -> $L;\n", i, value.apply(model.fields().get(i)));
+        }
+        return body.add("default -> throw $L;\n$<};\n", outOfRange()).build();
     }
 
     private MethodSpec setMethod() {
@@ -172,36 +158,29 @@ final class StateWriter {
         TrackingKinds kinds = new TrackingKinds(model);
         CodeBlock notTracked = CodeBlock.of("new $T($S + field)", IllegalArgumentException.class,
                 "not a field tracked by element: ");
-        if (model.fields().stream().map(f -> kinds.of(f.type().type())).noneMatch(k -> k.equals("LIST") || k.equals("MAP"))) {
-            return MethodSpec.methodBuilder("writeItem")
-                    .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                    .returns(GeneratedNames.JSON_NODE)
-                    .addParameter(int.class, "field")
-                    .addParameter(Object.class, "item")
-                    .addStatement("throw $L", notTracked)
-                    .build();
+        CodeBlock.Builder cases = CodeBlock.builder();
+        for (int i = 0; i < model.fields().size(); i++) {
+            TypeRef type = model.fields().get(i).type().type();
+            String kind = kinds.of(type);
+            if (kind.equals("LIST") || kind.equals("MAP")) {
+                TypeRef item = TrackingKinds.item(type);
+                cases.add("case $L -> $L;\n", i, codecs.write(item, CodeBlock.of("($T) item", item.javaType().box())));
+            }
         }
-        CodeBlock.Builder body = CodeBlock.builder()
+        CodeBlock body = cases.isEmpty() ? CodeBlock.of("throw $L;\n", notTracked) : CodeBlock.builder()
                 .beginControlFlow("if (item == null)")
                 .addStatement("return $T.nullNode()", GeneratedNames.JSON)
                 .endControlFlow()
-                .add("return switch (field) {\n$>");
-        for (int i = 0; i < model.fields().size(); i++) {
-            FieldModel f = model.fields().get(i);
-            String kind = kinds.of(f.type().type());
-            if (kind.equals("LIST") || kind.equals("MAP")) {
-                TypeName item = TrackingKinds.item(f.type().type()).javaType().box();
-                body.add("case $L -> $L;\n", i, codecs.write(TrackingKinds.item(f.type().type()),
-                        CodeBlock.of("($T) item", item)));
-            }
-        }
-        body.add("default -> throw $L;\n$<};\n", notTracked);
+                .add("return switch (field) {\n$>")
+                .add(cases.build())
+                .add("default -> throw $L;\n$<};\n", notTracked)
+                .build();
         return MethodSpec.methodBuilder("writeItem")
                 .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(GeneratedNames.JSON_NODE)
                 .addParameter(int.class, "field")
                 .addParameter(Object.class, "item")
-                .addCode(body.build())
+                .addCode(body)
                 .build();
     }
 

@@ -33,12 +33,35 @@ abstract class FieldTracker<T> {
     }
 
     /**
-     * Makes the tracker for one field of an object between turns, installing a tracking collection
-     * where the field's type and value allow.
+     * Makes the trackers of every field of an object between turns, installing tracking collections
+     * where the fields' types and values allow; a collection two fields hold is compared whole in both.
      *
      * @param track whether to track at all; {@code false} compares every field as JSON after every turn
+     * @return one tracker per field, in field order
      */
-    static <T> FieldTracker<T> of(StateAccess<T> state, T target, int field, String path, boolean track,
+    static <T> List<FieldTracker<T>> all(StateAccess<T> state, T target, boolean track) {
+        int n = state.fields().size();
+        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Object> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        boolean byElement = false;
+        for (int i = 0; i < n && track; i++) {
+            byElement |= state.tracking(i) == StateAccess.Tracking.LIST || state.tracking(i) == StateAccess.Tracking.MAP;
+        }
+        for (int i = 0; i < n && byElement; i++) { // scalars and immutable values can't be shared collections
+            StateAccess.Tracking t = state.tracking(i);
+            Object value = t == StateAccess.Tracking.SCALAR || t == StateAccess.Tracking.IMMUTABLE ? null : state.get(target, i);
+            if (value != null && !seen.add(value)) {
+                shared.add(value);
+            }
+        }
+        List<FieldTracker<T>> trackers = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            trackers.add(of(state, target, i, "/" + JsonDiff.escape(state.fields().get(i).name()), track, shared));
+        }
+        return List.copyOf(trackers);
+    }
+
+    private static <T> FieldTracker<T> of(StateAccess<T> state, T target, int field, String path, boolean track,
             java.util.Set<Object> shared) {
         StateAccess.Tracking tracking = track ? state.tracking(field) : StateAccess.Tracking.DIFF;
         return switch (tracking) {

@@ -534,7 +534,7 @@ final class LiveInstance<T> {
             }
             List<PatchEntry> log = unstoredLog;
             unstoredLog = new ArrayList<>();
-            long bytes = GroupCommitter.loggedBytes(log);
+            submittedBytes += GroupCommitter.loggedBytes(log);
             boolean withState;
             if (expected == 0 || GroupCommitter.tooLarge(log) || GroupCommitter.snapshotNext(logCursor)) {
                 // must carry a snapshot; writes queued behind it may merge with it, so they carry the state too
@@ -543,13 +543,12 @@ final class LiveInstance<T> {
             } else if (stateUntilStored > confirmed) {
                 withState = true;
             } else if (dueStateSentAt <= confirmed && host.committer().snapshotMayBeDue(logCursor, at,
-                    submittedBytes - GroupCommitter.storedBytes(logCursor), log)) {
+                    submittedBytes - GroupCommitter.storedBytes(logCursor))) {
                 dueStateSentAt = at; // once: whether the writer took it is known when it is stored
                 withState = true;
             } else {
                 withState = false;
             }
-            submittedBytes += bytes;
             host.committer().submit(new GroupCommitter.Pending(this, key.type(), key.id(), expected, at,
                     withState ? turns.snapshot(true) : null, log, history, ownerEpoch, timers.toJson(), timers.wakeAt(),
                     callsToStore, logCursor,

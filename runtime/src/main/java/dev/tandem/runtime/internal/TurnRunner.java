@@ -113,24 +113,7 @@ public final class TurnRunner<T> {
         this.state = state;
         this.fields = state.fields();
         this.context = context;
-        List<FieldTracker<T>> all = new java.util.ArrayList<>(fields.size());
-        java.util.Set<Object> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Set<Object> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        boolean collections = false;
-        for (int i = 0; i < fields.size() && track; i++) {
-            collections |= state.tracking(i) == StateAccess.Tracking.LIST || state.tracking(i) == StateAccess.Tracking.MAP;
-        }
-        for (int i = 0; i < fields.size() && collections; i++) { // collections two fields hold are compared whole
-            Object value = state.tracking(i) == StateAccess.Tracking.LIST || state.tracking(i) == StateAccess.Tracking.MAP
-                    || state.tracking(i) == StateAccess.Tracking.DIFF ? state.get(target, i) : null;
-            if (value != null && !seen.add(value)) {
-                shared.add(value);
-            }
-        }
-        for (int i = 0; i < fields.size(); i++) {
-            all.add(FieldTracker.of(state, target, i, "/" + JsonDiff.escape(fields.get(i).name()), track, shared));
-        }
-        this.trackers = List.copyOf(all);
+        this.trackers = FieldTracker.all(state, target, track);
     }
 
     /** @return the live object, for checks that run between turns and only read it */

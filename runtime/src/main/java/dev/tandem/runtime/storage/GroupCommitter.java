@@ -342,13 +342,11 @@ public final class GroupCommitter {
      *
      * @param cursor the activation's cursor
      * @param revision the revision it writes
-     * @param inFlightBytes characters of patches queued before it and not yet stored
-     * @param log its patches
+     * @param unstoredBytes characters of log ({@link #loggedBytes}) queued and not yet stored, its own included
      * @return whether to read the state into the write
      */
-    public boolean snapshotMayBeDue(LogCursor cursor, long revision, long inFlightBytes, List<PatchEntry> log) {
-        long bytes = loggedBytes(log);
-        return revision - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + inFlightBytes + bytes >= snapshotBytes;
+    public boolean snapshotMayBeDue(LogCursor cursor, long revision, long unstoredBytes) {
+        return revision - cursor.snapshotRevision >= snapshotEvery || cursor.loggedBytes + unstoredBytes >= snapshotBytes;
     }
 
     /**

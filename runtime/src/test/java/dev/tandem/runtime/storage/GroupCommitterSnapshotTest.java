@@ -89,7 +89,7 @@ class GroupCommitterSnapshotTest {
             committer.submit(write(cursor, 12, 13, true, "b", with));
             assertEquals("stored 13", with.get(10, TimeUnit.SECONDS));
             assertEquals(List.of("c@11->12", "c@12->13+snapshot"), store.written());
-            assertTrue(committer.snapshotMayBeDue(cursor, 14, 0, List.of()) == false,
+            assertTrue(committer.snapshotMayBeDue(cursor, 14, 0) == false,
                     "after the snapshot at 13 none is due at 14");
         } finally {
             committer.close();
@@ -109,7 +109,7 @@ class GroupCommitterSnapshotTest {
             assertEquals(List.of(), store.written());
             PatchEntry huge = write(new GroupCommitter.LogCursor(0), 1, 2, false, "x".repeat(2_000_000), big).log().get(0);
             assertEquals(0, GroupCommitter.loggedBytes(List.of(huge)), "a patch too large to log is not logged");
-            assertTrue(!committer.snapshotMayBeDue(new GroupCommitter.LogCursor(2), 3, 0, List.of(huge)),
+            assertTrue(!committer.snapshotMayBeDue(new GroupCommitter.LogCursor(2), 3, GroupCommitter.loggedBytes(List.of(huge))),
                     "nor does it count towards snapshot-bytes (its own write is a snapshot)");
         } finally {
             committer.close();
