@@ -33,6 +33,7 @@ public class TandemConfiguration {
     private Executor executor = new Executor();
     private Shutdown shutdown = new Shutdown();
     private Security security = new Security();
+    private Cluster cluster = new Cluster();
 
     /** @return where the embedded H2 database keeps its file (unless {@code datasources.default.url} is set) */
     public String getDataDir() {
@@ -146,6 +147,16 @@ public class TandemConfiguration {
     /** @param security identity and web-edge settings */
     public void setSecurity(Security security) {
         this.security = security;
+    }
+
+    /** @return several servers as one: {@code tandem.cluster.*} */
+    public Cluster getCluster() {
+        return cluster;
+    }
+
+    /** @param cluster several servers as one */
+    public void setCluster(Cluster cluster) {
+        this.cluster = cluster;
     }
 
     /** Stopping the server: {@code tandem.shutdown.*}. */
@@ -739,6 +750,148 @@ public class TandemConfiguration {
                         + "'; allowed: false (the default: no rule means allowed) or true (no rule means refused)");
             }
             this.denyByDefault = value.equals("true");
+        }
+    }
+
+    /**
+     * Several servers as one ({@code tandem.cluster.*}; see {@code docs/CLUSTER.md}): an embedded
+     * Hazelcast member per server decides which server owns each instance; the database fences.
+     */
+    @ConfigurationProperties("cluster")
+    public static class Cluster {
+        private static final Pattern MEMBER = Pattern.compile("[A-Za-z0-9.\\-]+(:\\d{1,5})?");
+
+        private boolean enabled;
+        private String name = "tandem";
+        private String host = "127.0.0.1";
+        private int port = 5701;
+        private List<String> members = List.of();
+        private int quorum;
+        private Duration heartbeatInterval = Duration.ofSeconds(1);
+        private Duration failureTimeout = Duration.ofSeconds(3);
+
+        /** @return whether this server joins a cluster. Default false: one server, as without this section */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether this server joins a cluster */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the cluster's name: members with another name never join it. Default {@code tandem} */
+        public String getName() {
+            return name;
+        }
+
+        /** @param name the cluster's name */
+        public void setName(String name) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("tandem.cluster.name must not be empty");
+            }
+            this.name = name;
+        }
+
+        /** @return the address this member listens on and tells the others. Default 127.0.0.1 */
+        public String getHost() {
+            return host;
+        }
+
+        /** @param host an address of this machine that the other members reach */
+        public void setHost(String host) {
+            if (host == null || !MEMBER.matcher(host).matches() || host.contains(":")) {
+                throw new IllegalArgumentException("tandem.cluster.host must be a host name or IPv4 address of this"
+                        + " machine (such as 10.0.0.5), got '" + host + "'");
+            }
+            this.host = host;
+        }
+
+        /** @return the port the members talk on. Default 5701 */
+        public int getPort() {
+            return port;
+        }
+
+        /** @param port 1 to 65535 */
+        public void setPort(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("tandem.cluster.port must be between 1 and 65535, got " + port);
+            }
+            this.port = port;
+        }
+
+        /** @return the members to join through, as {@code host:port} (TCP/IP join; no multicast) */
+        public List<String> getMembers() {
+            return members;
+        }
+
+        /** @param members {@code host:port} of each server, this one included or not */
+        public void setMembers(List<String> members) {
+            for (String m : members) {
+                if (m == null || !MEMBER.matcher(m.trim()).matches()) {
+                    throw new IllegalArgumentException("tandem.cluster.members: each member is host:port (such as"
+                            + " 127.0.0.1:5701), got '" + m + "'");
+                }
+            }
+            this.members = List.copyOf(members);
+        }
+
+        /**
+         * @return how many members a server must see to own instances; 0 (the default) means a
+         *     majority of {@link #getMembers}. A server that sees fewer (cut off from the others)
+         *     hands its instances over and routes nothing until it sees enough again
+         */
+        public int getQuorum() {
+            return quorum;
+        }
+
+        /** @param quorum at least 0; 0 means a majority of the member list */
+        public void setQuorum(int quorum) {
+            if (quorum < 0) {
+                throw new IllegalArgumentException("tandem.cluster.quorum must be 0 (a majority of"
+                        + " tandem.cluster.members) or more, got " + quorum);
+            }
+            this.quorum = quorum;
+        }
+
+        /** @return the quorum in effect: {@link #getQuorum}, or a majority of the member list */
+        public int effectiveQuorum() {
+            return quorum > 0 ? quorum : members.size() / 2 + 1;
+        }
+
+        /** @return how often members tell each other they are alive. Default 1s (whole seconds) */
+        public Duration getHeartbeatInterval() {
+            return heartbeatInterval;
+        }
+
+        /** @param heartbeatInterval whole seconds, at least 1 */
+        public void setHeartbeatInterval(Duration heartbeatInterval) {
+            this.heartbeatInterval = seconds("tandem.cluster.heartbeat-interval", heartbeatInterval);
+        }
+
+        /**
+         * @return how long a member may stay silent before the others drop it and take over its
+         *     instances (a crashed process whose connections close is dropped sooner). Default 3s
+         */
+        public Duration getFailureTimeout() {
+            return failureTimeout;
+        }
+
+        /** @param failureTimeout whole seconds, at least 2 */
+        public void setFailureTimeout(Duration failureTimeout) {
+            Duration d = seconds("tandem.cluster.failure-timeout", failureTimeout);
+            if (d.toSeconds() < 2) {
+                throw new IllegalArgumentException("tandem.cluster.failure-timeout must be at least 2s, got " + d);
+            }
+            this.failureTimeout = d;
+        }
+
+        private static Duration seconds(String key, Duration d) {
+            if (d == null || d.toSeconds() < 1 || d.toMillis() % 1000 != 0) {
+                throw new IllegalArgumentException(key + " must be a whole number of seconds, at least 1s (Hazelcast"
+                        + " counts heartbeats in seconds), got " + d);
+            }
+            return d;
         }
     }
 }

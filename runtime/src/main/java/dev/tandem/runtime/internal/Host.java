@@ -62,6 +62,8 @@ public final class Host {
     private final TimerScheduler timerScheduler;
     private final TimerRetries retries;
     private final Map<String, List<StateMachine.Timed>> timed = new HashMap<>();
+    /** This server as a cluster member, or {@code null} when it runs alone (tandem.cluster.enabled false). */
+    private final Cluster cluster;
 
     Host(LiveObjectRegistry registry, StateStore store, GroupCommitter committer, TandemConfiguration config,
             TandemMetrics metrics, BeanContext beans, @Named(TaskExecutors.BLOCKING) ExecutorService loaders,
@@ -90,6 +92,7 @@ public final class Host {
                     TimeUnit.MILLISECONDS);
             return () -> f.cancel(false);
         });
+        this.cluster = config.getCluster().isEnabled() ? new Cluster(this, config) : null;
         metrics.bindActiveInstances(instances::size);
         long sweep = config.getPassivation().getSweepInterval().toMillis();
         scheduler.scheduleAtFixedRate(this::sweep, sweep, sweep, TimeUnit.MILLISECONDS);
@@ -97,6 +100,9 @@ public final class Host {
         scheduler.scheduleWithFixedDelay(() -> loaders.execute(this::forgetOldCalls), forget, forget, TimeUnit.MILLISECONDS);
         long poll = config.getTimers().getPollInterval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> loaders.execute(this::wakeDueInstances), 0, poll, TimeUnit.MILLISECONDS);
+        if (cluster != null) {
+            cluster.start(); // joins once every field it may reach is set
+        }
     }
 
     /**
@@ -109,6 +115,10 @@ public final class Host {
      */
     void post(InstanceKey key, InstanceMessage message) {
         LiveObjectDefinition<?> definition = registry.require(key.type());
+        if (cluster != null && InstanceMessage.activates(message) && !cluster.ownsHere(key)) {
+            moved(key, message); // its server sends it on to the owner
+            return;
+        }
         while (true) {
             LiveInstance<?> instance = instances.get(key);
             if (instance == null) {
@@ -242,6 +252,38 @@ public final class Host {
         }
     }
 
+    /** The answer to a message for an instance another server owns now (cluster). */
+    static void moved(InstanceKey key, InstanceMessage message) {
+        if (message instanceof InstanceMessage.Call call) {
+            call.reply().accept(Outcome.MOVED);
+        } else if (message instanceof InstanceMessage.Join join) {
+            join.connection().gone = true;
+            join.connection().sink().moved(key + " moved to another server");
+        } else if (message instanceof InstanceMessage.Read read) {
+            read.reply().completeExceptionally(new Moved(key));
+        }
+    }
+
+    /** A read of an instance another server owns now: its server asks the owner. */
+    static final class Moved extends LiveObjectException {
+        Moved(InstanceKey key) {
+            super(ErrorCode.UNAVAILABLE, key + " moved to another server");
+        }
+    }
+
+    /**
+     * Hands over the instances in memory that this server must not run (cluster).
+     *
+     * @param notHere which keys
+     */
+    void handOff(java.util.function.Predicate<InstanceKey> notHere) {
+        for (LiveInstance<?> instance : instances.values()) {
+            if (notHere.test(instance.key)) {
+                instance.offer(new InstanceMessage.Handoff());
+            }
+        }
+    }
+
     /** Asks the least recently used idle instances to leave memory; {@code false} if none is idle. */
     private boolean makeRoom() {
         List<LiveInstance<?>> idle = instances.values().stream().filter(i -> !i.hasConnections())
@@ -277,7 +319,7 @@ public final class Host {
             long horizon = clock.millis() + config.getTimers().getPollInterval().toMillis();
             for (String[] due : store.dueTimers(horizon, 500)) {
                 InstanceKey key = new InstanceKey(due[0], due[1]);
-                if (!instances.containsKey(key)) {
+                if (!instances.containsKey(key) && (cluster == null || cluster.ownsHere(key))) {
                     try {
                         post(key, new InstanceMessage.Wake());
                     } catch (LiveObjectException e) {
@@ -299,21 +341,38 @@ public final class Host {
      * @param resumeEpoch the epoch of that revision, or {@code null}
      */
     public void join(InstanceKey key, ClientConnection connection, long resumeRevision, String resumeEpoch) {
+        if (cluster != null) {
+            registry.require(key.type());
+            cluster.front().join(key, connection, resumeRevision, resumeEpoch);
+            return;
+        }
         post(key, new InstanceMessage.Join(connection, resumeRevision, resumeEpoch));
     }
 
     /** @param key the instance @param connection a connection that ended */
     public void leave(InstanceKey key, ClientConnection connection) {
+        if (cluster != null) {
+            cluster.front().leave(key, connection);
+            return;
+        }
         post(key, new InstanceMessage.Leave(connection));
     }
 
     /** @param key the instance @param connection a connection that stopped reading */
     public void lagged(InstanceKey key, ClientConnection connection) {
+        if (cluster != null) {
+            cluster.front().lagged(key, connection);
+            return;
+        }
         post(key, new InstanceMessage.Lagged(connection));
     }
 
     /** @param key the instance @param connection a connection that caught up */
     public void resync(InstanceKey key, ClientConnection connection) {
+        if (cluster != null) {
+            cluster.front().resync(key, connection);
+            return;
+        }
         post(key, new InstanceMessage.Resync(connection));
     }
 
@@ -330,6 +389,11 @@ public final class Host {
      */
     public void call(InstanceKey key, String action, JsonNode arguments, dev.tandem.Caller caller, String clientId,
             JsonNode callId, java.util.function.Consumer<Outcome> reply) {
+        if (cluster != null) {
+            registry.require(key.type());
+            cluster.front().call(key, action, arguments, caller, clientId, callId, reply);
+            return;
+        }
         post(key, new InstanceMessage.Call(action, arguments, caller, clientId, callId, reply, System.nanoTime()));
     }
 
@@ -339,6 +403,16 @@ public final class Host {
      * @return completes with a snapshot once its state is stored
      */
     public java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot> read(InstanceKey key,
+            dev.tandem.Caller caller) {
+        if (cluster != null) {
+            registry.require(key.type());
+            return cluster.front().read(key, caller);
+        }
+        return readHere(key, caller);
+    }
+
+    /** A read of an instance this server runs. */
+    java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot> readHere(InstanceKey key,
             dev.tandem.Caller caller) {
         var reply = new java.util.concurrent.CompletableFuture<dev.tandem.runtime.Snapshot>();
         post(key, new InstanceMessage.Read(caller, reply));
@@ -430,6 +504,10 @@ public final class Host {
      * @param reason why, for the clients
      */
     public void closeAllConnections(int code, String reason) {
+        if (cluster != null) { // instances hand over; clients of other servers move, this server's are closed
+            cluster.leave(code, reason, config.getShutdown().getGracePeriod().toMillis());
+            return;
+        }
         for (LiveInstance<?> instance : instances.values()) {
             instance.offer(new InstanceMessage.CloseConnections(code, reason));
         }
@@ -439,6 +517,9 @@ public final class Host {
     void close() throws InterruptedException {
         scheduler.shutdownNow();
         closeAllConnections(1001, "the server is shutting down; reconnect");
+        if (cluster != null) {
+            cluster.close();
+        }
         turnExecutor.shutdown();
         turnExecutor.awaitTermination(5, TimeUnit.SECONDS);
     }

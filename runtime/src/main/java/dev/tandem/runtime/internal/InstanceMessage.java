@@ -101,4 +101,12 @@ sealed interface InstanceMessage {
     /** Brings the instance into memory (for a due timer) and does nothing else. */
     record Wake() implements InstanceMessage {
     }
+
+    /**
+     * Another server owns the instance now (cluster): outputs waiting for storage go out, then its
+     * connections are let go ({@link Sink#moved}) and it leaves memory; calls and joins that come
+     * meanwhile are answered "moved", for their server to send to the new owner.
+     */
+    record Handoff() implements InstanceMessage {
+    }
 }

@@ -76,6 +76,8 @@ final class LiveInstance<T> {
     private boolean unclaimed;
     private volatile long lastActivity;
     private volatile int connectionCount;
+    /** Another server owns it now: it finishes what it stored and leaves (see {@link #onHandoff}). */
+    private boolean handingOff;
 
     LiveInstance(InstanceKey key, Host host, LiveObjectDefinition<T> definition, TandemMetrics.TypeMetrics metrics) {
         this.key = key;
@@ -227,7 +229,9 @@ final class LiveInstance<T> {
             lastActivity = context.millis(); // upkeep messages don't count as use
         }
         try {
-            if (message instanceof InstanceMessage.Call m) {
+            if (handingOff && (InstanceMessage.activates(message) || message instanceof InstanceMessage.TimerDue)) {
+                Host.moved(key, message); // its server sends it to the new owner, which loads the timers
+            } else if (message instanceof InstanceMessage.Call m) {
                 onCall(m);
             } else if (message instanceof InstanceMessage.Join m) {
                 onJoin(m);
@@ -249,6 +253,8 @@ final class LiveInstance<T> {
                 onTick(m);
             } else if (message instanceof InstanceMessage.CloseConnections m) {
                 onCloseConnections(m);
+            } else if (message instanceof InstanceMessage.Handoff) {
+                onHandoff();
             }
         } catch (RuntimeException e) {
             LOG.error("Handling {} in {} failed", message.getClass().getSimpleName(), key, e);
@@ -595,13 +601,46 @@ final class LiveInstance<T> {
         gate.failAll(reason);
         for (ClientConnection c : new ArrayList<>(connections.values())) {
             c.gone = true;
-            c.sink().close(4503, closeReason);
+            if (fenced) {
+                c.sink().moved(closeReason);
+            } else {
+                c.sink().close(4503, closeReason);
+            }
         }
+        dropConnections();
+        deactivate();
+    }
+
+    private void dropConnections() {
         host.metrics().connected(-connections.size());
         connections.clear();
         context.presence().clear();
         views.clear();
         connectionCount = 0;
+    }
+
+    /**
+     * Another server owns the instance now: what this copy committed goes out once stored, then
+     * its connections move (without @OnDisconnect: they continue on the new owner) and it leaves
+     * memory. Storage fences it meanwhile: the new owner's activation makes its writes fail.
+     */
+    private void onHandoff() {
+        if (handingOff) {
+            return;
+        }
+        handingOff = true;
+        gate.add(lastStoredChange, this::handedOff, reason -> handedOff());
+    }
+
+    private void handedOff() {
+        if (mailbox.isClosed()) {
+            return; // a failed write stepped it down already
+        }
+        for (ClientConnection c : new ArrayList<>(connections.values())) {
+            c.gone = true;
+            c.sink().moved(key + " moved to another server");
+        }
+        dropConnections();
         deactivate();
     }
 

@@ -19,6 +19,13 @@ import dev.tandem.runtime.ErrorCode;
 public record Outcome(long revision, JsonNode value, ErrorCode error, String message, byte[] ownPatch,
         ObjectNode details) {
 
+    /**
+     * The answer of an instance that was handed over to another server before the call ran: the
+     * server the client is connected to sends the call on to the new owner (never reaches a client).
+     */
+    static final Outcome MOVED = new Outcome(-1, null, ErrorCode.UNAVAILABLE, "the instance moved to another server",
+            null, null);
+
     static Outcome ok(long revision, JsonNode value, byte[] ownPatch) {
         return new Outcome(revision, value, null, null, ownPatch, null);
     }

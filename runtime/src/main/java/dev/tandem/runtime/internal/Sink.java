@@ -38,4 +38,15 @@ public interface Sink {
      * @param reason why, for the client
      */
     void close(int code, String reason);
+
+    /**
+     * The instance let this connection go because another server runs it now. A client's own
+     * socket is closed (4503) so that it reconnects; in a cluster, the server the client is
+     * connected to joins it to the new owner instead, and the client sees no close.
+     *
+     * @param reason why, for the client
+     */
+    default void moved(String reason) {
+        close(4503, reason);
+    }
 }

@@ -50,7 +50,8 @@ final class LiveSocket {
     private final TandemConfiguration config;
     private final Identity identity;
     private final OpenSockets open;
-    private final String node = Long.toString(System.currentTimeMillis() % 46656, 36);
+    /** Random per server: connection IDs stay unique when several servers share an instance (cluster). */
+    private final String node = Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private final Map<EventLoop, LoopFlusher> flushers = new ConcurrentHashMap<>();
 
     LiveSocket(Host host, LiveObjectRegistry registry, TandemConfiguration config, Identity identity, OpenSockets open) {

@@ -1,0 +1,460 @@
+package dev.tandem.runtime.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.Caller;
+import dev.tandem.runtime.ErrorCode;
+import dev.tandem.runtime.LiveObjectException;
+import dev.tandem.runtime.Snapshot;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * The server a client is connected to, in a cluster: its sockets, calls and reads go to the
+ * instance's owner, wherever that is (this server too), and what the owner sends comes back here.
+ * Each connection remembers the revision and epoch it has, so when the owner changes (a member
+ * died, joined or left) it joins the new owner by resume, without the client reconnecting. Frames
+ * from any member but the connection's current owner are dropped: a former owner can never
+ * interleave its frames with the new owner's.
+ */
+final class ClusterFront {
+
+    private static final byte[] PATCH_HEAD = "{\"type\":\"patch\",\"rev\":".getBytes(StandardCharsets.UTF_8);
+    /** After a member said an instance moved, how long to wait before asking it again. */
+    private static final long MOVED_BACKOFF_MS = 100;
+
+    private final Cluster cluster;
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong refs = new AtomicLong();
+    private final long unroutedLimitMs;
+    private final long callTimeoutMs;
+    private volatile boolean stopping;
+    private volatile int stopCode;
+    private volatile String stopReason;
+
+    ClusterFront(Cluster cluster, long unroutedLimitMs, long callTimeoutMs) {
+        this.cluster = cluster;
+        this.unroutedLimitMs = unroutedLimitMs;
+        this.callTimeoutMs = callTimeoutMs;
+    }
+
+    /** One client connection of this server, and the owner it is joined to. */
+    private static final class Slot {
+        final InstanceKey key;
+        final ClientConnection connection;
+        /** The member the connection is joined to, or {@code null} while it waits for one. */
+        UUID owner;
+        UUID movedFrom;
+        long since;
+        long revision;
+        String epoch;
+        boolean lagging;
+
+        Slot(InstanceKey key, ClientConnection connection, long revision, String epoch, long now) {
+            this.key = key;
+            this.connection = connection;
+            this.revision = revision;
+            this.epoch = epoch;
+            this.since = now;
+        }
+    }
+
+    /** A call or read sent to an owner, not yet answered. */
+    private static final class Pending {
+        final long ref;
+        final InstanceKey key;
+        final Consumer<ClusterWire.Out> request;
+        final LocalRequest local;
+        final String connectionId;
+        final Consumer<Outcome> reply;
+        final CompletableFuture<Snapshot> read;
+        /** A call the owner recognises when it comes again (client and call ID): it may be resent. */
+        final boolean resendable;
+        final long since;
+        UUID target;
+        UUID movedFrom;
+        long movedAt;
+
+        Pending(long ref, InstanceKey key, Consumer<ClusterWire.Out> request, LocalRequest local, String connectionId,
+                Consumer<Outcome> reply, CompletableFuture<Snapshot> read, boolean resendable, long now) {
+            this.ref = ref;
+            this.key = key;
+            this.request = request;
+            this.local = local;
+            this.connectionId = connectionId;
+            this.reply = reply;
+            this.read = read;
+            this.resendable = resendable;
+            this.since = now;
+        }
+    }
+
+    // ---- from this server's sockets and API ----
+
+    void join(InstanceKey key, ClientConnection connection, long revision, String epoch) {
+        Slot slot = new Slot(key, connection, revision, epoch, now());
+        slots.put(connection.connectionId(), slot);
+        synchronized (slot) {
+            route(slot, cluster.owner(key));
+        }
+    }
+
+    void leave(InstanceKey key, ClientConnection connection) {
+        Slot slot = slots.remove(connection.connectionId());
+        if (slot != null) {
+            UUID owner;
+            synchronized (slot) {
+                owner = slot.owner;
+                slot.owner = null;
+            }
+            if (owner != null) {
+                cluster.toBack(owner, out -> out.kind(ClusterWire.LEAVE).key(key).string(connection.connectionId()),
+                        back -> back.onLeave(cluster.local(), key, connection.connectionId()));
+            }
+        }
+    }
+
+    void lagged(InstanceKey key, ClientConnection connection) {
+        forConnection(connection, ClusterWire.LAGGED, true);
+    }
+
+    void resync(InstanceKey key, ClientConnection connection) {
+        forConnection(connection, ClusterWire.RESYNC, false);
+    }
+
+    private void forConnection(ClientConnection connection, byte kind, boolean lagging) {
+        Slot slot = slots.get(connection.connectionId());
+        if (slot == null) {
+            return;
+        }
+        UUID owner;
+        synchronized (slot) {
+            slot.lagging = lagging || slot.lagging;
+            owner = slot.owner;
+        }
+        if (owner != null) {
+            String id = connection.connectionId();
+            cluster.toBack(owner, out -> out.kind(kind).key(slot.key).string(id),
+                    back -> back.onConnection(cluster.local(), kind, slot.key, id));
+        }
+    }
+
+    void call(InstanceKey key, String action, JsonNode arguments, Caller caller, String clientId, JsonNode callId,
+            Consumer<Outcome> reply) {
+        long ref = refs.incrementAndGet();
+        String connectionId = caller instanceof ClientConnection c && slots.get(c.connectionId()) != null
+                ? c.connectionId() : null;
+        Consumer<ClusterWire.Out> request = out -> out.kind(ClusterWire.CALL).key(key).number(ref).string(connectionId)
+                .caller(caller).string(action).json(arguments).string(clientId).json(callId);
+        LocalRequest local = (back, from) -> back.onCall(from, ref, key, connectionId, caller, action, arguments,
+                clientId, callId);
+        Pending p = new Pending(ref, key, request, local, connectionId, reply, null,
+                clientId != null && callId != null, now());
+        pending.put(ref, p);
+        synchronized (p) {
+            send(p, cluster.owner(key));
+        }
+    }
+
+    CompletableFuture<Snapshot> read(InstanceKey key, Caller caller) {
+        long ref = refs.incrementAndGet();
+        CompletableFuture<Snapshot> reply = new CompletableFuture<>();
+        Consumer<ClusterWire.Out> request = out -> out.kind(ClusterWire.READ).key(key).number(ref).caller(caller);
+        Pending p = new Pending(ref, key, request, (back, from) -> back.onRead(from, ref, key, caller), null, null,
+                reply, true, now());
+        pending.put(ref, p);
+        synchronized (p) {
+            send(p, cluster.owner(key));
+        }
+        return reply;
+    }
+
+    @FunctionalInterface
+    private interface LocalRequest {
+        void run(ClusterBack back, UUID from);
+    }
+
+    /** Holds the slot's lock: joins the connection to {@code owner}, resuming from what it has. */
+    private void route(Slot slot, UUID owner) {
+        slot.owner = owner;
+        slot.since = now();
+        if (owner == null) {
+            return;
+        }
+        slot.movedFrom = null;
+        ClientConnection c = slot.connection;
+        long revision = slot.lagging ? -1 : slot.revision;
+        String epoch = slot.lagging ? null : slot.epoch;
+        cluster.toBack(owner, out -> out.kind(ClusterWire.JOIN).key(slot.key).caller(c).string(c.clientId())
+                        .number(revision).string(epoch),
+                back -> back.onJoin(cluster.local(), slot.key, c, c.clientId(), revision, epoch));
+    }
+
+    /** Holds the request's lock: sends it to {@code owner}, or leaves it waiting for one. */
+    private void send(Pending p, UUID owner) {
+        p.target = owner;
+        if (owner != null) {
+            cluster.toBack(owner, p.request, back -> p.local.run(back, cluster.local()));
+        }
+    }
+
+    // ---- from owners ----
+
+    void onFrame(UUID from, byte kind, byte[] frame, List<String> connectionIds) {
+        for (String id : connectionIds) {
+            Slot slot = slots.get(id);
+            if (slot == null) {
+                continue;
+            }
+            synchronized (slot) {
+                if (!from.equals(slot.owner)) {
+                    continue; // a former owner's: the connection has joined another since
+                }
+                track(slot, kind, frame);
+                Sink sink = slot.connection.sink();
+                if (kind == ClusterWire.PATCH) {
+                    sink.sendPatch(frame);
+                } else if (kind == ClusterWire.SYNC) {
+                    slot.lagging = false;
+                    sink.sendSync(frame);
+                } else {
+                    sink.send(frame);
+                }
+            }
+        }
+    }
+
+    /** Remembers the revision (and epoch) the client has, to resume from on another owner. */
+    private static void track(Slot slot, byte kind, byte[] frame) {
+        if (startsWith(frame, PATCH_HEAD)) {
+            long rev = 0;
+            for (int i = PATCH_HEAD.length; i < frame.length && frame[i] >= '0' && frame[i] <= '9'; i++) {
+                rev = rev * 10 + (frame[i] - '0');
+            }
+            slot.revision = Math.max(slot.revision, rev);
+        } else if (kind == ClusterWire.SYNC) {
+            try {
+                JsonNode m = Frames.JSON.readTree(frame);
+                slot.revision = m.path("rev").asLong(-1);
+                slot.epoch = m.path("epoch").asText(null);
+            } catch (java.io.IOException e) {
+                slot.revision = -1;
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] frame, byte[] head) {
+        if (frame.length < head.length) {
+            return false;
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (frame[i] != head[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void onClose(UUID from, String connectionId, int code, String reason) {
+        Slot slot = slots.get(connectionId);
+        if (slot == null) {
+            return;
+        }
+        synchronized (slot) {
+            if (!from.equals(slot.owner)) {
+                return;
+            }
+            slot.owner = null;
+        }
+        slots.remove(connectionId, slot);
+        slot.connection.sink().close(code, reason);
+    }
+
+    /** The owner let the connection go (it handed the instance over): it joins the new owner. */
+    void onMoved(UUID from, String connectionId) {
+        Slot slot = slots.get(connectionId);
+        if (slot == null) {
+            return;
+        }
+        synchronized (slot) {
+            if (!from.equals(slot.owner)) {
+                return;
+            }
+            slot.owner = null;
+            slot.movedFrom = from;
+            slot.since = now();
+            if (stopping) {
+                slots.remove(connectionId, slot);
+                slot.connection.sink().close(stopCode, stopReason);
+                return;
+            }
+            UUID owner = cluster.owner(slot.key);
+            if (owner != null && !owner.equals(from)) {
+                route(slot, owner);
+            }
+        }
+    }
+
+    void onReply(UUID from, long ref, Outcome outcome) {
+        Pending p = pending.get(ref);
+        if (p == null) {
+            return;
+        }
+        synchronized (p) {
+            if (!from.equals(p.target) || pending.remove(ref) == null) {
+                return; // a member the call has been sent past: the current target answers
+            }
+        }
+        Slot caller = p.connectionId == null || outcome.ownPatch() == null ? null : slots.get(p.connectionId);
+        if (caller != null) {
+            synchronized (caller) { // its own patch rides in the answer: the connection has that revision now
+                if (from.equals(caller.owner)) {
+                    caller.revision = Math.max(caller.revision, outcome.revision());
+                }
+            }
+        }
+        if (p.reply != null) {
+            p.reply.accept(outcome);
+        }
+    }
+
+    void onReadReply(UUID from, long ref, Snapshot snapshot, LiveObjectException error) {
+        Pending p = pending.get(ref);
+        if (p == null) {
+            return;
+        }
+        synchronized (p) {
+            if (!from.equals(p.target) || pending.remove(ref) == null) {
+                return;
+            }
+        }
+        if (error != null) {
+            p.read.completeExceptionally(error);
+        } else {
+            p.read.complete(snapshot);
+        }
+    }
+
+    /** The member did not run the call or read: it does not own the instance (any more). */
+    void onRequestMoved(UUID from, long ref) {
+        Pending p = pending.get(ref);
+        if (p == null) {
+            return;
+        }
+        synchronized (p) {
+            if (!from.equals(p.target)) {
+                return;
+            }
+            p.target = null;
+            p.movedFrom = from;
+            p.movedAt = now();
+            UUID owner = cluster.owner(p.key);
+            if (owner != null && !owner.equals(from)) {
+                send(p, owner);
+            }
+        }
+    }
+
+    // ---- upkeep ----
+
+    /**
+     * Brings every connection and request in line with who owns what now: called when members or
+     * partitions change, and periodically.
+     */
+    void reconcile(java.util.Set<UUID> alive) {
+        long now = now();
+        Map<InstanceKey, UUID> owners = new HashMap<>();
+        List<Slot> expired = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            UUID owner = owners.computeIfAbsent(slot.key, cluster::owner);
+            synchronized (slot) {
+                if (owner != null && owner.equals(slot.owner)) {
+                    continue;
+                }
+                if (slot.owner != null && owner == null && alive.contains(slot.owner)) {
+                    continue; // no owner known right now (partitions being assigned): stay
+                }
+                if (owner == null || (owner.equals(slot.movedFrom) && now - slot.since < MOVED_BACKOFF_MS)) {
+                    if (slot.owner != null && !alive.contains(slot.owner)) {
+                        slot.owner = null;
+                        slot.since = now;
+                    }
+                    if (slot.owner == null && now - slot.since > unroutedLimitMs) {
+                        expired.add(slot);
+                    }
+                    continue;
+                }
+                route(slot, owner); // a new owner: the old one, if alive, lets it go and its frames are dropped
+            }
+        }
+        for (Slot slot : expired) {
+            if (slots.remove(slot.connection.connectionId(), slot)) {
+                String reason = slot.key + " has no server to run on right now (the cluster has lost members);"
+                        + " reconnect";
+                slot.connection.sink().send(Frames.error(null, ErrorCode.UNAVAILABLE, reason));
+                slot.connection.sink().close(4503, reason);
+            }
+        }
+        for (Pending p : pending.values()) {
+            reconcile(p, owners.computeIfAbsent(p.key, cluster::owner), alive, now);
+        }
+    }
+
+    private void reconcile(Pending p, UUID owner, java.util.Set<UUID> alive, long now) {
+        String failure = null;
+        synchronized (p) {
+            if (p.target != null && alive.contains(p.target)) {
+                return; // it answers, or says the instance moved
+            }
+            if (p.target != null && !p.resendable) {
+                failure = "the server running " + p.key + " left the cluster while the call ran; whether it ran"
+                        + " is unknown";
+            } else if (owner != null && !(owner.equals(p.movedFrom) && now - p.movedAt < MOVED_BACKOFF_MS)) {
+                send(p, owner);
+                return;
+            } else if (now - p.since > callTimeoutMs) {
+                failure = p.key + " has no server to run on right now (the cluster has lost members); try again";
+            } else {
+                p.target = null;
+                return;
+            }
+            pending.remove(p.ref);
+        }
+        if (p.reply != null) {
+            p.reply.accept(Outcome.failed(ErrorCode.UNAVAILABLE, failure));
+        } else {
+            p.read.completeExceptionally(new LiveObjectException(ErrorCode.UNAVAILABLE, failure));
+        }
+    }
+
+    /**
+     * The server is stopping: connections the owners let go are closed with this code instead of
+     * moving, as are those waiting for an owner.
+     */
+    void stop(int code, String reason) {
+        stopCode = code;
+        stopReason = reason;
+        stopping = true;
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.owner != null && slot.owner.equals(cluster.local())) {
+                    continue; // closed once this server's copy lets it go, after its stored outputs
+                }
+            }
+            leave(slot.key, slot.connection); // another member's outputs are its own to finish
+            slot.connection.sink().close(code, reason);
+        }
+    }
+
+    private long now() {
+        return System.currentTimeMillis();
+    }
+}
