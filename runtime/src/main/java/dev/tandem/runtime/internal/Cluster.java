@@ -75,6 +75,27 @@ final class Cluster implements AutoCloseable {
         return members.owner(key);
     }
 
+    /**
+     * @param key an instance, or {@code null}
+     * @return what this member sees: members, quorum, and the owner of {@code key}
+     */
+    java.util.Map<String, Object> status(InstanceKey key) {
+        java.util.Map<UUID, String> addresses = members.addresses();
+        java.util.Map<String, Object> status = new java.util.LinkedHashMap<>();
+        status.put("local", addresses.getOrDefault(members.local(), "?"));
+        status.put("members", List.copyOf(addresses.values()));
+        status.put("quorum", settings.effectiveQuorum());
+        status.put("hasQuorum", members.hasQuorum());
+        status.put("leaving", leaving);
+        status.put("instancesHere", host.activeInstances());
+        if (key != null) {
+            UUID owner = owner(key);
+            status.put("instance", key.toString());
+            status.put("owner", owner == null ? null : addresses.get(owner));
+        }
+        return status;
+    }
+
     /** @return whether this server runs the instance: it owns it and is not leaving */
     boolean ownsHere(InstanceKey key) {
         UUID owner = members.owner(key);

@@ -183,6 +183,18 @@ final class ClusterMembers implements AutoCloseable {
         }
     }
 
+    /** @return each member this one sees, by ID, as {@code host:port} */
+    java.util.Map<UUID, String> addresses() {
+        try {
+            java.util.Map<UUID, String> all = new java.util.LinkedHashMap<>();
+            hz.getCluster().getMembers().forEach(m -> all.put(m.getUuid(), m.getAddress().getHost() + ":"
+                    + m.getAddress().getPort()));
+            return all;
+        } catch (RuntimeException e) {
+            return java.util.Map.of();
+        }
+    }
+
     /** @return the IDs of the members this one sees */
     Set<UUID> members() {
         try {

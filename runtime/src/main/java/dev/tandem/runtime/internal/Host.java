@@ -463,6 +463,14 @@ public final class Host {
         };
     }
 
+    /**
+     * @param key an instance, or {@code null}
+     * @return the cluster as this server sees it (and who owns {@code key}), or empty when it runs alone
+     */
+    public Optional<Map<String, Object>> clusterStatus(InstanceKey key) {
+        return cluster == null ? Optional.empty() : Optional.of(cluster.status(key));
+    }
+
     /** @return how many instances are in memory */
     public int activeInstances() {
         return instances.size();

@@ -66,6 +66,16 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** @return the process ID, for signals */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** @return whether the process is running */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     public int port() {
         return port;
     }
