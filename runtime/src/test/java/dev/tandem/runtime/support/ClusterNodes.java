@@ -39,6 +39,15 @@ public final class ClusterNodes implements AutoCloseable {
      * @param extra further settings for every server
      */
     public ClusterNodes(int n, Map<String, String> extra) throws IOException {
+        this(n, n, extra);
+    }
+
+    /**
+     * Makes {@code n} servers that know each other as members, and starts the first {@code running}.
+     *
+     * @param extra further settings for every server
+     */
+    public ClusterNodes(int n, int running, Map<String, String> extra) throws IOException {
         this.data = Files.createTempDirectory("tandem-cluster");
         this.extra = extra;
         this.nodes = new ServerProcess[n];
@@ -46,7 +55,7 @@ public final class ClusterNodes implements AutoCloseable {
             clusterPorts.add(freePort());
         }
         try {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < running; i++) {
                 start(i);
             }
         } catch (IOException | RuntimeException e) {
