@@ -218,7 +218,10 @@ final class ClusterMembers implements AutoCloseable {
 
     /** Leaves the cluster; its partitions move to the other members first. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         try {
             hz.shutdown();
