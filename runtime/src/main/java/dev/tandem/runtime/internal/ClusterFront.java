@@ -29,6 +29,8 @@ final class ClusterFront {
     private static final byte[] PATCH_HEAD = "{\"type\":\"patch\",\"rev\":".getBytes(StandardCharsets.UTF_8);
     /** After a member said an instance moved, how long to wait before asking it again. */
     private static final long MOVED_BACKOFF_MS = 100;
+    /** Beyond the call timeout, how long a live owner's answer may take before the call gives up. */
+    private static final long LOST_ANSWER_MS = 30_000;
 
     private final Cluster cluster;
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
@@ -318,6 +320,8 @@ final class ClusterFront {
             synchronized (caller) { // its own patch rides in the answer: the connection has that revision now
                 if (from.equals(caller.owner)) {
                     caller.revision = Math.max(caller.revision, outcome.revision());
+                } else { // it has joined the new owner since, which sends that revision as a patch
+                    outcome = new Outcome(outcome.revision(), outcome.value(), null, null, null, null);
                 }
             }
         }
@@ -409,29 +413,34 @@ final class ClusterFront {
     }
 
     private void reconcile(Pending p, UUID owner, java.util.Set<UUID> alive, long now) {
-        String failure = null;
+        ErrorCode code = ErrorCode.UNAVAILABLE;
+        String failure;
         synchronized (p) {
             if (p.target != null && alive.contains(p.target)) {
-                return; // it answers, or says the instance moved
-            }
-            if (p.target != null && !p.resendable) {
+                if (now - p.since < callTimeoutMs + LOST_ANSWER_MS) {
+                    return; // it answers, or says the instance moved
+                }
+                code = ErrorCode.TIMEOUT;
+                failure = "no answer from the server running " + p.key + "; the call may have run";
+            } else if (p.target != null && !p.resendable) {
                 failure = "the server running " + p.key + " left the cluster while the call ran; whether it ran"
                         + " is unknown";
             } else if (owner != null && !(owner.equals(p.movedFrom) && now - p.movedAt < MOVED_BACKOFF_MS)) {
-                send(p, owner);
+                send(p, owner); // not run, or recognised by its call ID when it comes again
                 return;
             } else if (now - p.since > callTimeoutMs) {
                 failure = p.key + " has no server to run on right now (the cluster has lost members); try again";
             } else {
-                p.target = null;
+                p.target = null; // waits for an owner
                 return;
             }
             pending.remove(p.ref);
+            p.target = null;
         }
         if (p.reply != null) {
-            p.reply.accept(Outcome.failed(ErrorCode.UNAVAILABLE, failure));
+            p.reply.accept(Outcome.failed(code, failure));
         } else {
-            p.read.completeExceptionally(new LiveObjectException(ErrorCode.UNAVAILABLE, failure));
+            p.read.completeExceptionally(new LiveObjectException(code, failure));
         }
     }
 
