@@ -39,6 +39,8 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<JsonNode> snapshot = new CompletableFuture<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private WebSocket socket;
+    /** The revision the client is at, as a real client tracks it: patches must follow it one by one. */
+    private long current = -1;
 
     private StreamClient(int maxInFlight) {
         this.inFlight = new Semaphore(maxInFlight);
@@ -105,10 +107,16 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
 
     private void onMessage(JsonNode m) {
         String type = m.path("type").asText();
-        if ("snapshot".equals(type)) {
+        if ("snapshot".equals(type) || "resumed".equals(type)) {
+            current = m.get("rev").asLong();
             snapshot.complete(m);
         }
         if (m.has("ops") && m.has("rev")) {
+            long rev = m.get("rev").asLong();
+            if (rev != current + 1) {
+                conflicts.add("revision " + rev + " came after " + current + ": patches must follow one by one");
+            }
+            current = rev;
             String ops = m.get("ops").toString();
             String before = revisions.putIfAbsent(m.get("rev").asLong(), ops);
             if (before != null && !before.equals(ops)) {
@@ -157,7 +165,10 @@ public final class StreamClient implements WebSocket.Listener, AutoCloseable {
         return revisions;
     }
 
-    /** @return what went wrong: a revision sent twice with different operations, a call refused */
+    /**
+     * @return what went wrong: a revision sent twice with different operations or out of order, a
+     *     call refused
+     */
     public Set<String> conflicts() {
         return conflicts;
     }
