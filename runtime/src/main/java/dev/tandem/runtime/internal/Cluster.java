@@ -197,7 +197,11 @@ final class Cluster implements AutoCloseable {
 
     private void changed() {
         if (reconcileQueued.compareAndSet(false, true)) {
-            upkeep.execute(this::reconcile);
+            try {
+                upkeep.execute(this::reconcile);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // stopped: Hazelcast reports its own shutdown on the thread that asked for it
+            }
         }
     }
 
@@ -241,8 +245,8 @@ final class Cluster implements AutoCloseable {
     public void close() {
         leaving = true;
         left.set(true);
+        members.close(); // first: leaving reports changes, and the partitions move before upkeep stops
         upkeep.shutdownNow();
-        members.close();
         sender.shutdown();
     }
 
