@@ -101,4 +101,38 @@ class ClusterRoutingTest {
             }
         }
     }
+
+    @Test
+    void aServerThatSeesFewerMembersThanTheQuorumRunsNothingAndSaysSo() throws Exception {
+        // three members listed, one running: it never forms a majority, so it must not run instances
+        String members = "127.0.0.1:" + freePort() + ",127.0.0.1:" + freePort();
+        int port = freePort();
+        try (TestServer alone = TestServer.start(Map.of("tandem.cluster.enabled", true, "tandem.cluster.port", port,
+                "tandem.cluster.members", members + ",127.0.0.1:" + port, "tandem.cluster.failure-timeout", "2s",
+                "tandem.limits.call-timeout", "1s"))) {
+            String id = TestServer.uniqueId("minority");
+            TestServer.Response call = alone.post("/tandem/objects/counter/" + id + "/actions/append", "[1]");
+            assertEquals(503, call.status(), call.body().toString());
+            assertTrue(call.body().path("message").asText().contains("no server to run on"), call.body().toString());
+
+            TestSocket socket = alone.connect("counter", id);
+            assertEquals(4503, socket.awaitClose(), "a client waiting for an owner is sent elsewhere in the end");
+            assertTrue(socket.closeReason().contains("reconnect"), socket.closeReason());
+            assertEquals(0, alone.bean(dev.tandem.runtime.internal.Host.class).activeInstances(),
+                    "nothing ran here: " + id + " was never activated");
+        }
+    }
+
+    @Test
+    void aWrongClusterSettingStopsTheServerNamingTheKey() {
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                TestServer.start(Map.of("tandem.cluster.enabled", true, "tandem.cluster.members", "127.0.0.1:5701,nope:x")));
+        String all = String.valueOf(e.getMessage()) + " " + (e.getCause() == null ? "" : e.getCause().getMessage());
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+            all += " " + t.getMessage();
+        }
+        assertTrue(all.contains("tandem.cluster.members") && all.contains("host:port"), all);
+    }
 }

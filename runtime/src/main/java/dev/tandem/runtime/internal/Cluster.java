@@ -47,7 +47,7 @@ final class Cluster implements AutoCloseable {
         TandemConfiguration.Cluster cluster = config.getCluster();
         this.sender = Executors.newSingleThreadExecutor(daemon("tandem-cluster-send"));
         this.upkeep = Executors.newSingleThreadScheduledExecutor(daemon("tandem-cluster"));
-        this.front = new ClusterFront(this, cluster.getFailureTimeout().toMillis() * 5,
+        this.front = new ClusterFront(this, cluster.getFailureTimeout().toMillis() * 3,
                 config.getLimits().getCallTimeout().toMillis());
         this.back = new ClusterBack(this, host);
         this.links = new ClusterLinks(sender, (member, batch) -> this.members.send(member, batch));
