@@ -35,6 +35,11 @@ final class Cluster implements AutoCloseable {
     private final ClusterBack back;
     private final ClusterLinks links;
     private final ExecutorService sender;
+    private final ExecutorService receiver;
+    private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    /** Instances whose writes here were refused lately, and until when this server keeps off them. */
+    private final java.util.Map<InstanceKey, Long> fenced = new java.util.concurrent.ConcurrentHashMap<>();
+    private final long fenceHoldMs;
     private final ScheduledExecutorService upkeep;
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private volatile ClusterMembers members;
@@ -46,6 +51,8 @@ final class Cluster implements AutoCloseable {
         this.host = host;
         TandemConfiguration.Cluster cluster = config.getCluster();
         this.sender = Executors.newSingleThreadExecutor(daemon("tandem-cluster-send"));
+        this.receiver = Executors.newSingleThreadExecutor(daemon("tandem-cluster-receive"));
+        this.fenceHoldMs = cluster.getFailureTimeout().toMillis() * 2;
         this.upkeep = Executors.newSingleThreadScheduledExecutor(daemon("tandem-cluster"));
         this.front = new ClusterFront(this, cluster.getFailureTimeout().toMillis() * 3,
                 config.getLimits().getCallTimeout().toMillis());
@@ -57,6 +64,7 @@ final class Cluster implements AutoCloseable {
     /** Starts the member and joins the cluster. */
     void start() {
         this.members = new ClusterMembers(settings, this::received, this::changed);
+        started.countDown();
         upkeep.scheduleWithFixedDelay(this::reconcile, RECONCILE_MS, RECONCILE_MS, TimeUnit.MILLISECONDS);
         LOG.info("Joined cluster '{}' as {}:{} ({} members; quorum {})", settings.getName(), settings.getHost(),
                 settings.getPort(), members.members().size(), settings.effectiveQuorum());
@@ -99,7 +107,26 @@ final class Cluster implements AutoCloseable {
     /** @return whether this server runs the instance: it owns it and is not leaving */
     boolean ownsHere(InstanceKey key) {
         UUID owner = members.owner(key);
-        return !leaving && owner != null && owner.equals(members.local());
+        if (leaving || owner == null || !owner.equals(members.local())) {
+            return false;
+        }
+        Long until = fenced.get(key);
+        return until == null || until < System.currentTimeMillis();
+    }
+
+    /**
+     * This server's write of the instance was refused: another server took it over, though this
+     * one's view of the cluster may still say otherwise (it was paused, or cut off). It keeps off
+     * the instance for a while (twice the failure timeout), so as not to take it back from the
+     * rightful owner before its view catches up.
+     */
+    void fenced(InstanceKey key) {
+        fenced.put(key, System.currentTimeMillis() + fenceHoldMs);
+    }
+
+    /** Asks for a check of who owns what soon. */
+    void reconcileSoon() {
+        changed();
     }
 
     /** A request for an owner: handled here when this server is the owner, else sent. */
@@ -129,15 +156,38 @@ final class Cluster implements AutoCloseable {
         }
     }
 
-    /** A batch from another member, on a Hazelcast event thread: handled in order. */
+    /**
+     * A batch from another member, on a Hazelcast event thread: handed to this server's own
+     * receiving thread, in order, so that nothing here (nor an application's reaction to an answer)
+     * holds Hazelcast's event threads; batches wait there until this server has started.
+     */
     void received(UUID from, byte[] batch) {
         try {
-            ClusterWire.In in = new ClusterWire.In(batch);
+            receiver.execute(() -> handle(from, batch));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("A batch from {} came after this server stopped", from);
+        }
+    }
+
+    private void handle(UUID from, byte[] batch) {
+        try {
+            started.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        ClusterWire.In in = new ClusterWire.In(batch);
+        try {
             while (in.more()) {
-                dispatch(from, in.kind(), in);
+                byte kind = in.kind();
+                try {
+                    dispatch(from, kind, in);
+                } catch (RuntimeException e) { // one message's handler failed: the others still count
+                    LOG.error("Handling message {} from cluster member {} failed", kind, from, e);
+                }
             }
-        } catch (IOException | RuntimeException e) {
-            LOG.error("A batch from cluster member {} could not be read; it was dropped", from, e);
+        } catch (IOException e) {
+            LOG.error("A batch from cluster member {} could not be read; the rest of it was dropped", from, e);
         }
     }
 
@@ -145,7 +195,12 @@ final class Cluster implements AutoCloseable {
         switch (kind) {
             case ClusterWire.JOIN -> {
                 InstanceKey key = in.key();
-                back.onJoin(from, key, in.caller(), in.string(), in.number(), in.string());
+                dev.tandem.Caller who = in.caller();
+                String clientId = in.string();
+                long revision = in.number();
+                String epoch = in.string();
+                boolean moved = in.flag();
+                back.onJoin(from, key, who, clientId, revision, epoch, moved, in.number());
             }
             case ClusterWire.LEAVE -> back.onLeave(from, in.key(), in.string());
             case ClusterWire.LAGGED, ClusterWire.RESYNC -> back.onConnection(from, kind, in.key(), in.string());
@@ -209,6 +264,9 @@ final class Cluster implements AutoCloseable {
         reconcileQueued.set(false);
         try {
             Set<UUID> alive = members.members();
+            long now = System.currentTimeMillis();
+            fenced.values().removeIf(until -> until < now);
+            links.forgetAllBut(alive);
             back.reconcile(alive);
             host.handOff(key -> !ownsHere(key));
             front.reconcile(alive);
@@ -245,9 +303,15 @@ final class Cluster implements AutoCloseable {
     public void close() {
         leaving = true;
         left.set(true);
-        members.close(); // first: leaving reports changes, and the partitions move before upkeep stops
+        sender.shutdown(); // what is queued for the other members leaves before this member does
+        try {
+            sender.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        members.close(); // then: leaving reports changes, and the partitions move before upkeep stops
         upkeep.shutdownNow();
-        sender.shutdown();
+        receiver.shutdownNow();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -29,20 +29,25 @@ final class ClusterBack {
         this.host = host;
     }
 
-    void onJoin(UUID from, InstanceKey key, Caller who, String clientId, long revision, String epoch) {
+    /**
+     * @param generation which join of the connection this is: what the instance sends back names it,
+     *     so that its front takes frames only from the join it made last
+     */
+    void onJoin(UUID from, InstanceKey key, Caller who, String clientId, long revision, String epoch, boolean moved,
+            long generation) {
         String id = who.connectionId();
+        String ref = ClusterFront.ref(id, generation);
         if (!cluster.ownsHere(key)) {
-            cluster.toFront(from, out -> out.kind(ClusterWire.MOVED).string(id), front -> front.onMoved(cluster.local(), id));
+            cluster.toFront(from, out -> out.kind(ClusterWire.MOVED).string(ref), front -> front.onMoved(cluster.local(), ref));
             return;
         }
         ClientConnection proxy = new ClientConnection(id, who.userId(), who.authenticated(), who.roles(), who.claims(),
-                who.attributes(), clientId, new BackSink(from, key, id));
+                who.attributes(), clientId, new BackSink(from, key, id, ref));
         ClientConnection before = proxies.put(new Proxy(from, id), proxy);
-        if (before != null) { // it joins again (it had moved away and back): the earlier copy leaves quietly
-            before.gone = true;
+        if (before != null) { // it joins again (it had moved away and back): the earlier copy leaves
             host.post(key, new InstanceMessage.Leave(before));
         }
-        host.post(key, new InstanceMessage.Join(proxy, revision, epoch));
+        host.post(key, new InstanceMessage.Join(proxy, revision, epoch, moved));
     }
 
     void onLeave(UUID from, InstanceKey key, String connectionId) {
@@ -122,40 +127,43 @@ final class ClusterBack {
         private final UUID member;
         private final InstanceKey key;
         private final String connectionId;
+        /** The connection's ID and the join's generation, as its front checks them. */
+        private final String ref;
 
-        BackSink(UUID member, InstanceKey key, String connectionId) {
+        BackSink(UUID member, InstanceKey key, String connectionId, String ref) {
             this.member = member;
             this.key = key;
             this.connectionId = connectionId;
+            this.ref = ref;
         }
 
         @Override
         public void send(byte[] frame) {
-            cluster.frame(member, ClusterWire.SEND, frame, connectionId);
+            cluster.frame(member, ClusterWire.SEND, frame, ref);
         }
 
         @Override
         public void sendPatch(byte[] frame) {
-            cluster.frame(member, ClusterWire.PATCH, frame, connectionId);
+            cluster.frame(member, ClusterWire.PATCH, frame, ref);
         }
 
         @Override
         public void sendSync(byte[] frame) {
-            cluster.frame(member, ClusterWire.SYNC, frame, connectionId);
+            cluster.frame(member, ClusterWire.SYNC, frame, ref);
         }
 
         @Override
         public void close(int code, String reason) {
             forget();
-            cluster.toFront(member, out -> out.kind(ClusterWire.CLOSE).string(connectionId).number(code).string(reason),
-                    front -> front.onClose(cluster.local(), connectionId, code, reason));
+            cluster.toFront(member, out -> out.kind(ClusterWire.CLOSE).string(ref).number(code).string(reason),
+                    front -> front.onClose(cluster.local(), ref, code, reason));
         }
 
         @Override
         public void moved(String reason) {
             forget();
-            cluster.toFront(member, out -> out.kind(ClusterWire.MOVED).string(connectionId),
-                    front -> front.onMoved(cluster.local(), connectionId));
+            cluster.toFront(member, out -> out.kind(ClusterWire.MOVED).string(ref),
+                    front -> front.onMoved(cluster.local(), ref));
         }
 
         private void forget() {

@@ -59,6 +59,14 @@ final class ClusterFront {
         long revision;
         String epoch;
         boolean lagging;
+        /** An owner completed its join (sent a snapshot or resume): a later join is a move. */
+        boolean synced;
+        /** It left (or was closed): nothing routes it any more. */
+        boolean closed;
+        /** Counts its joins: it takes frames only from the last one. */
+        long generation;
+        /** Its calls not yet answered, in the order sent: each follows the one before to its member. */
+        final java.util.ArrayDeque<Pending> calls = new java.util.ArrayDeque<>();
 
         Slot(InstanceKey key, ClientConnection connection, long revision, String epoch, long now) {
             this.key = key;
@@ -116,6 +124,7 @@ final class ClusterFront {
             synchronized (slot) {
                 owner = slot.owner;
                 slot.owner = null;
+                slot.closed = true;
             }
             if (owner != null) {
                 cluster.toBack(owner, out -> out.kind(ClusterWire.LEAVE).key(key).string(connection.connectionId()),
@@ -152,8 +161,8 @@ final class ClusterFront {
     void call(InstanceKey key, String action, JsonNode arguments, Caller caller, String clientId, JsonNode callId,
             Consumer<Outcome> reply) {
         long ref = refs.incrementAndGet();
-        String connectionId = caller instanceof ClientConnection c && slots.get(c.connectionId()) != null
-                ? c.connectionId() : null;
+        Slot slot = caller instanceof ClientConnection c ? slots.get(c.connectionId()) : null;
+        String connectionId = slot != null ? slot.connection.connectionId() : null;
         Consumer<ClusterWire.Out> request = out -> out.kind(ClusterWire.CALL).key(key).number(ref).string(connectionId)
                 .caller(caller).string(action).json(arguments).string(clientId).json(callId);
         LocalRequest local = (back, from) -> back.onCall(from, ref, key, connectionId, caller, action, arguments,
@@ -161,8 +170,23 @@ final class ClusterFront {
         Pending p = new Pending(ref, key, request, local, connectionId, reply, null,
                 clientId != null && callId != null, now());
         pending.put(ref, p);
-        synchronized (p) {
-            send(p, cluster.owner(key));
+        if (slot == null) {
+            synchronized (p) {
+                send(p, cluster.owner(key));
+            }
+            return;
+        }
+        synchronized (slot) { // to the member the connection is joined to, after its earlier calls
+            boolean behind = slot.owner == null || slot.calls.stream().anyMatch(q -> !slot.owner.equals(q.target));
+            slot.calls.add(p);
+            synchronized (p) {
+                if (!behind) {
+                    send(p, slot.owner);
+                }
+            }
+        }
+        if (slot.owner == null) {
+            cluster.reconcileSoon();
         }
     }
 
@@ -186,7 +210,11 @@ final class ClusterFront {
 
     /** Holds the slot's lock: joins the connection to {@code owner}, resuming from what it has. */
     private void route(Slot slot, UUID owner) {
+        if (slot.closed) {
+            return;
+        }
         slot.owner = owner;
+        long generation = ++slot.generation;
         slot.since = now();
         if (owner == null) {
             return;
@@ -195,9 +223,10 @@ final class ClusterFront {
         ClientConnection c = slot.connection;
         long revision = slot.lagging ? -1 : slot.revision;
         String epoch = slot.lagging ? null : slot.epoch;
+        boolean moved = slot.synced;
         cluster.toBack(owner, out -> out.kind(ClusterWire.JOIN).key(slot.key).caller(c).string(c.clientId())
-                        .number(revision).string(epoch),
-                back -> back.onJoin(cluster.local(), slot.key, c, c.clientId(), revision, epoch));
+                        .number(revision).string(epoch).flag(moved).number(generation),
+                back -> back.onJoin(cluster.local(), slot.key, c, c.clientId(), revision, epoch, moved, generation));
     }
 
     /** Holds the request's lock: sends it to {@code owner}, or leaves it waiting for one. */
@@ -210,15 +239,34 @@ final class ClusterFront {
 
     // ---- from owners ----
 
-    void onFrame(UUID from, byte kind, byte[] frame, List<String> connectionIds) {
-        for (String id : connectionIds) {
-            Slot slot = slots.get(id);
+    /** @return how an owner names one join of a connection in what it sends back: ID and generation */
+    static String ref(String connectionId, long generation) {
+        return connectionId + '#' + generation;
+    }
+
+    /** @return the slot the reference names, or {@code null}; check {@link #isCurrent} under its lock */
+    private Slot slotOf(String ref) {
+        int hash = ref.lastIndexOf('#');
+        return hash < 0 ? null : slots.get(ref.substring(0, hash));
+    }
+
+    /**
+     * Holds the slot's lock. @return whether {@code from} sent this for the connection's current
+     * join: not a former owner's frame, nor an earlier join's (the connection has joined again since)
+     */
+    private static boolean isCurrent(Slot slot, UUID from, String ref) {
+        return from.equals(slot.owner) && ref.endsWith("#" + slot.generation);
+    }
+
+    void onFrame(UUID from, byte kind, byte[] frame, List<String> refs) {
+        for (String ref : refs) {
+            Slot slot = slotOf(ref);
             if (slot == null) {
                 continue;
             }
             synchronized (slot) {
-                if (!from.equals(slot.owner)) {
-                    continue; // a former owner's: the connection has joined another since
+                if (!isCurrent(slot, from, ref)) {
+                    continue;
                 }
                 track(slot, kind, frame);
                 Sink sink = slot.connection.sink();
@@ -226,6 +274,7 @@ final class ClusterFront {
                     sink.sendPatch(frame);
                 } else if (kind == ClusterWire.SYNC) {
                     slot.lagging = false;
+                    slot.synced = true;
                     sink.sendSync(frame);
                 } else {
                     sink.send(frame);
@@ -265,35 +314,39 @@ final class ClusterFront {
         return true;
     }
 
-    void onClose(UUID from, String connectionId, int code, String reason) {
-        Slot slot = slots.get(connectionId);
+    void onClose(UUID from, String ref, int code, String reason) {
+        Slot slot = slotOf(ref);
         if (slot == null) {
             return;
         }
+        String connectionId = slot.connection.connectionId();
         synchronized (slot) {
-            if (!from.equals(slot.owner)) {
+            if (!isCurrent(slot, from, ref)) {
                 return;
             }
             slot.owner = null;
+            slot.closed = true;
         }
         slots.remove(connectionId, slot);
         slot.connection.sink().close(code, reason);
     }
 
     /** The owner let the connection go (it handed the instance over): it joins the new owner. */
-    void onMoved(UUID from, String connectionId) {
-        Slot slot = slots.get(connectionId);
+    void onMoved(UUID from, String ref) {
+        Slot slot = slotOf(ref);
         if (slot == null) {
             return;
         }
+        String connectionId = slot.connection.connectionId();
         synchronized (slot) {
-            if (!from.equals(slot.owner)) {
+            if (!isCurrent(slot, from, ref)) {
                 return;
             }
             slot.owner = null;
             slot.movedFrom = from;
             slot.since = now();
             if (stopping) {
+                slot.closed = true;
                 slots.remove(connectionId, slot);
                 slot.connection.sink().close(stopCode, stopReason);
                 return;
@@ -315,10 +368,18 @@ final class ClusterFront {
                 return; // a member the call has been sent past: the current target answers
             }
         }
-        Slot caller = p.connectionId == null || outcome.ownPatch() == null ? null : slots.get(p.connectionId);
+        if (p.connectionId == null) { // the server's own API or HTTP: its continuation is not ours to run
+            Outcome answer = outcome;
+            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> p.reply.accept(answer));
+            return;
+        }
+        Slot caller = slots.get(p.connectionId);
         if (caller != null) {
-            synchronized (caller) { // its own patch rides in the answer: the connection has that revision now
-                if (from.equals(caller.owner)) {
+            synchronized (caller) {
+                caller.calls.remove(p);
+                if (outcome.ownPatch() == null) {
+                    // nothing rides in the answer
+                } else if (from.equals(caller.owner)) { // its own patch: the connection has that revision now
                     caller.revision = Math.max(caller.revision, outcome.revision());
                 } else { // it has joined the new owner since, which sends that revision as a patch
                     outcome = new Outcome(outcome.revision(), outcome.value(), null, null, null, null);
@@ -340,11 +401,13 @@ final class ClusterFront {
                 return;
             }
         }
-        if (error != null) {
-            p.read.completeExceptionally(error);
-        } else {
-            p.read.complete(snapshot);
-        }
+        java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
+            if (error != null) {
+                p.read.completeExceptionally(error);
+            } else {
+                p.read.complete(snapshot);
+            }
+        });
     }
 
     /** The member did not run the call or read: it does not own the instance (any more). */
@@ -360,11 +423,8 @@ final class ClusterFront {
             p.target = null;
             p.movedFrom = from;
             p.movedAt = now();
-            UUID owner = cluster.owner(p.key);
-            if (owner != null && !owner.equals(from)) {
-                send(p, owner);
-            }
         }
+        cluster.reconcileSoon(); // sent on in order with the connection's other calls
     }
 
     // ---- upkeep ----
@@ -400,6 +460,9 @@ final class ClusterFront {
             }
         }
         for (Slot slot : expired) {
+            synchronized (slot) {
+                slot.closed = true;
+            }
             if (slots.remove(slot.connection.connectionId(), slot)) {
                 String reason = slot.key + " has no server to run on right now (the cluster has lost members);"
                         + " reconnect";
@@ -407,8 +470,31 @@ final class ClusterFront {
                 slot.connection.sink().close(4503, reason);
             }
         }
-        for (Pending p : pending.values()) {
-            reconcile(p, owners.computeIfAbsent(p.key, cluster::owner), alive, now);
+        List<Pending> calls = new ArrayList<>(pending.values());
+        calls.sort(java.util.Comparator.comparingLong(p -> p.ref)); // each connection's in the order sent
+        for (Pending p : calls) {
+            Slot slot = p.connectionId == null ? null : slots.get(p.connectionId);
+            if (slot == null) {
+                reconcile(p, owners.computeIfAbsent(p.key, cluster::owner), alive, now);
+                continue;
+            }
+            synchronized (slot) {
+                if (!slot.calls.contains(p)) {
+                    continue; // answered meanwhile
+                }
+                // a call goes to the connection's member only once none before it is still out elsewhere
+                boolean blocked = false;
+                for (Pending q : slot.calls) {
+                    if (q == p) {
+                        break;
+                    }
+                    blocked |= q.target == null || !q.target.equals(slot.owner);
+                }
+                reconcile(p, blocked ? null : slot.owner, alive, now);
+                if (!pending.containsKey(p.ref)) {
+                    slot.calls.remove(p);
+                }
+            }
         }
     }
 

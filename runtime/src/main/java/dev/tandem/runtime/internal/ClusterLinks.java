@@ -44,14 +44,9 @@ final class ClusterLinks {
         link(member).add(new Entry(null, kind, frame, connectionId));
     }
 
-    /** Forgets a member that left: what was queued for it is dropped. */
-    void forget(UUID member) {
-        Link link = links.remove(member);
-        if (link != null) {
-            synchronized (link) {
-                link.queue.clear();
-            }
-        }
+    /** Forgets the members that left: what was queued for them is dropped. */
+    void forgetAllBut(java.util.Set<UUID> alive) {
+        links.keySet().removeIf(member -> !alive.contains(member));
     }
 
     private Link link(UUID member) {
@@ -84,8 +79,12 @@ final class ClusterLinks {
         synchronized void add(Entry entry) {
             queue.add(entry);
             if (!scheduled) {
-                scheduled = true;
-                sender.execute(this);
+                try {
+                    sender.execute(this);
+                    scheduled = true;
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    queue.clear(); // this server has left the cluster: nothing more goes out
+                }
             }
         }
 

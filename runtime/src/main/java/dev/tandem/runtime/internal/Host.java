@@ -264,6 +264,13 @@ public final class Host {
         }
     }
 
+    /** A write of this server's copy was refused: another server took the instance over. */
+    void fenced(InstanceKey key) {
+        if (cluster != null) {
+            cluster.fenced(key);
+        }
+    }
+
     /** A read of an instance another server owns now: its server asks the owner. */
     static final class Moved extends LiveObjectException {
         Moved(InstanceKey key) {

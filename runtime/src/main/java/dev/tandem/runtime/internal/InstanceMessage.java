@@ -30,8 +30,16 @@ sealed interface InstanceMessage {
      * @param connection the connection
      * @param resumeRevision the revision the client has, or -1 for a fresh start
      * @param resumeEpoch the epoch of that revision, or {@code null}
+     * @param moved the connection was joined to the instance on another server, which ran its
+     *     {@code @OnConnect} (and {@code @OnJoin}); here they do not run again, and
+     *     {@code @OnDisconnect} runs when it leaves, so the hooks pair up across an owner change
      */
-    record Join(ClientConnection connection, long resumeRevision, String resumeEpoch) implements InstanceMessage {
+    record Join(ClientConnection connection, long resumeRevision, String resumeEpoch, boolean moved)
+            implements InstanceMessage {
+
+        Join(ClientConnection connection, long resumeRevision, String resumeEpoch) {
+            this(connection, resumeRevision, resumeEpoch, false);
+        }
     }
 
     /** @param connection a connection that ended */

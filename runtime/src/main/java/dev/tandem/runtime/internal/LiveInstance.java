@@ -378,8 +378,8 @@ final class LiveInstance<T> {
         }
         connections.put(conn.connectionId(), conn);
         boolean arrived = context.presence().add(conn); // the hooks already see it
-        boolean runJoin = arrived && definition.hasOnJoin();
-        if (definition.hasOnConnect() || runJoin) {
+        boolean runJoin = arrived && definition.hasOnJoin() && !join.moved();
+        if ((definition.hasOnConnect() && !join.moved()) || runJoin) {
             TurnRunner.Result result = turns.run(o -> { // one turn: a refusal by either keeps neither
                 definition.onConnect(o, conn);
                 if (runJoin) {
@@ -433,9 +433,9 @@ final class LiveInstance<T> {
     }
 
     private void onLeave(InstanceMessage.Leave leave) {
-        ClientConnection conn = connections.remove(leave.connection().connectionId());
-        if (conn == null) {
-            return;
+        ClientConnection conn = leave.connection();
+        if (!connections.remove(conn.connectionId(), conn)) {
+            return; // not this connection (another with its ID joined since, in a cluster), or gone
         }
         conn.gone = true;
         conn.live = false;
@@ -590,6 +590,7 @@ final class LiveInstance<T> {
         String closeReason;
         if (fenced) { // another server owns it now: an expected step-down, not a fault here
             LOG.warn("Dropping this copy of {} and its unstored changes: {}", key, failed.failure().getMessage());
+            host.fenced(key);
             reason = "another server took over " + key + " before the change was stored, so it was not applied;"
                     + " try again";
             closeReason = key + " moved to another server; reconnect";
