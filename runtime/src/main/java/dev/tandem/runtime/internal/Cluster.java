@@ -40,6 +40,8 @@ final class Cluster implements AutoCloseable {
     /** Instances whose writes here were refused lately, and until when this server keeps off them. */
     private final java.util.Map<InstanceKey, Long> fenced = new java.util.concurrent.ConcurrentHashMap<>();
     private final long fenceHoldMs;
+    /** The last batch number received from each member. */
+    private final java.util.Map<UUID, Long> sequences = new java.util.concurrent.ConcurrentHashMap<>();
     private final ScheduledExecutorService upkeep;
     private final AtomicBoolean reconcileQueued = new AtomicBoolean();
     private volatile ClusterMembers members;
@@ -178,6 +180,15 @@ final class Cluster implements AutoCloseable {
         }
         ClusterWire.In in = new ClusterWire.In(batch);
         try {
+            long sequence = in.number();
+            Long last = sequences.put(from, sequence);
+            if (sequence != (last == null ? 1 : last + 1)) {
+                // batches from it were lost (Hazelcast's topics don't resend): both sides start over
+                LOG.warn("Missed messages from cluster member {} (batch {} after {}); its connections here"
+                        + " join again", from, sequence, last);
+                front.reset(from);
+                links.send(from, out -> out.kind(ClusterWire.RESET));
+            }
             while (in.more()) {
                 byte kind = in.kind();
                 try {
@@ -236,6 +247,7 @@ final class Cluster implements AutoCloseable {
                 front.onReply(from, ref, in.outcome());
             }
             case ClusterWire.CALL_MOVED -> front.onRequestMoved(from, in.number());
+            case ClusterWire.RESET -> front.reset(from);
             case ClusterWire.READ_REPLY -> {
                 long ref = in.number();
                 if (in.flag()) {
@@ -267,6 +279,7 @@ final class Cluster implements AutoCloseable {
             long now = System.currentTimeMillis();
             fenced.values().removeIf(until -> until < now);
             links.forgetAllBut(alive);
+            sequences.keySet().removeIf(member -> !alive.contains(member));
             back.reconcile(alive);
             host.handOff(key -> !ownsHere(key));
             front.reconcile(alive);

@@ -430,6 +430,28 @@ final class ClusterFront {
     // ---- upkeep ----
 
     /**
+     * Messages between this server and {@code member} were lost: every connection joined there
+     * joins again (by resume, a new generation), and the calls sent there are sent again when the
+     * owner recognises them by their call ID (the others wait for their answer or time out).
+     */
+    void reset(UUID member) {
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                if (member.equals(slot.owner)) {
+                    route(slot, member);
+                }
+            }
+        }
+        for (Pending p : pending.values()) {
+            synchronized (p) {
+                if (member.equals(p.target) && p.resendable) {
+                    send(p, member);
+                }
+            }
+        }
+    }
+
+    /**
      * Brings every connection and request in line with who owns what now: called when members or
      * partitions change, and periodically.
      */

@@ -71,6 +71,8 @@ final class ClusterLinks {
         private final UUID member;
         private List<Entry> queue = new ArrayList<>();
         private boolean scheduled;
+        /** Numbers the batches, so the receiver notices one that was lost. */
+        private long sequence;
 
         Link(UUID member) {
             this.member = member;
@@ -123,6 +125,7 @@ final class ClusterLinks {
                 lastOf.put(e.connectionId(), g.position);
             }
             ClusterWire.Out out = new ClusterWire.Out();
+            out.number(++sequence);
             for (Group g : groups) {
                 if (g.connections == null) {
                     g.first.message().accept(out);

@@ -38,6 +38,9 @@ final class ClusterWire {
     static final byte REPLY = 13;
     static final byte CALL_MOVED = 14;
     static final byte READ_REPLY = 15;
+    // either way
+    /** The receiver missed batches of the sender's: the sender joins its connections there again. */
+    static final byte RESET = 20;
 
     static final byte SEND = 0;
     static final byte PATCH = 1;

@@ -478,7 +478,12 @@ public final class Host {
         return cluster == null ? Optional.empty() : Optional.of(cluster.status(key));
     }
 
-    /** @return how many instances are in memory */
+    /** @return this server as a cluster member, or {@code null} when it runs alone */
+    Cluster cluster() {
+        return cluster;
+    }
+
+        /** @return how many instances are in memory */
     public int activeInstances() {
         return instances.size();
     }
