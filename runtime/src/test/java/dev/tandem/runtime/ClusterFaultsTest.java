@@ -124,6 +124,18 @@ class ClusterFaultsTest {
             load.awaitMore(150);
 
             nodes.signal(owner, "STOP");
+            try {
+                pauseAndResume(nodes, load, id, owner, a, b, onZombie);
+            } catch (AssertionError e) {
+                System.out.println(nodes.tails(40));
+                throw e;
+            }
+        }
+    }
+
+    private static void pauseAndResume(ClusterNodes nodes, Load load, String id, int owner, int a, int b,
+            StreamClient onZombie) throws Exception {
+        {
             long stoppedAt = System.nanoTime();
             Await.until(() -> nodes.owner(a, "counter", id) == b || nodes.owner(a, "counter", id) == a,
                     "the others take the instance over");

@@ -66,6 +66,12 @@ final class JdbcStateStore implements StateStore {
     private final TandemSchema.Database database;
     private final Durability durability;
     private final CallRows calls;
+    /**
+     * In a cluster, on PostgreSQL: how long a write transaction may sit idle before the database ends
+     * it (ms), or 0. A server paused mid-commit (a long GC, SIGSTOP) would otherwise hold its rows
+     * locked, and the server taking its instances over would wait for it to wake up.
+     */
+    private final long idleInTransactionMs;
     /** Each registered type's schema version, stored with every snapshot; types not registered are at 1. */
     private final Map<String, Integer> versions = new HashMap<>();
 
@@ -78,6 +84,7 @@ final class JdbcStateStore implements StateStore {
         this.database = schema.database();
         this.durability = config.getStorage().getDurability();
         this.calls = new CallRows(database);
+        this.idleInTransactionMs = config.getCluster().isEnabled() ? config.getCluster().getFailureTimeout().toMillis() : 0;
         if (database == TandemSchema.Database.POSTGRESQL && durability == Durability.DISK) {
             warnIfPostgresDoesNotSync();
         }
@@ -196,8 +203,10 @@ final class JdbcStateStore implements StateStore {
     private List<RuntimeException> batch(Connection connection, List<StateWrite> writes) throws SQLException {
         if (database == TandemSchema.Database.POSTGRESQL) {
             try (Statement st = connection.createStatement()) {
-                st.execute(durability == Durability.DISK ? "SET LOCAL synchronous_commit TO on"
-                        : "SET LOCAL synchronous_commit TO off");
+                st.execute((durability == Durability.DISK ? "SET LOCAL synchronous_commit TO on"
+                        : "SET LOCAL synchronous_commit TO off")
+                        + (idleInTransactionMs > 0 ? "; SET LOCAL idle_in_transaction_session_timeout = " + idleInTransactionMs
+                                : ""));
             }
         }
         RuntimeException[] outcomes = new RuntimeException[writes.size()];

@@ -123,6 +123,19 @@ public final class ClusterNodes implements AutoCloseable {
         }
     }
 
+    /** @return the last lines each running server printed, for a failure message */
+    public String tails(int lines) {
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < nodes.length; i++) {
+            if (nodes[i] != null) {
+                List<String> out = nodes[i].output().lines().toList();
+                all.append("--- server ").append(i).append(" (cluster port ").append(clusterPorts.get(i)).append(")\n");
+                out.subList(Math.max(0, out.size() - lines), out.size()).forEach(l -> all.append(l).append('\n'));
+            }
+        }
+        return all.toString();
+    }
+
     public static JsonNode get(int port, String path) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
