@@ -5,7 +5,6 @@ import dev.tandem.Caller;
 import dev.tandem.runtime.ErrorCode;
 import dev.tandem.runtime.LiveObjectException;
 import dev.tandem.runtime.Snapshot;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,15 +25,14 @@ import java.util.function.Consumer;
  */
 final class ClusterFront {
 
-    private static final byte[] PATCH_HEAD = "{\"type\":\"patch\",\"rev\":".getBytes(StandardCharsets.UTF_8);
     /** After a member said an instance moved, how long to wait before asking it again. */
     private static final long MOVED_BACKOFF_MS = 100;
     /** Beyond the call timeout, how long a live owner's answer may take before the call gives up. */
     private static final long LOST_ANSWER_MS = 30_000;
 
     private final Cluster cluster;
-    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, ClusterSlot> slots = new ConcurrentHashMap<>();
+    private final Map<Long, ClusterCall> pending = new ConcurrentHashMap<>();
     private final AtomicLong refs = new AtomicLong();
     private final long unroutedLimitMs;
     private final long callTimeoutMs;
@@ -48,69 +46,12 @@ final class ClusterFront {
         this.callTimeoutMs = callTimeoutMs;
     }
 
-    /** One client connection of this server, and the owner it is joined to. */
-    private static final class Slot {
-        final InstanceKey key;
-        final ClientConnection connection;
-        /** The member the connection is joined to, or {@code null} while it waits for one. */
-        UUID owner;
-        UUID movedFrom;
-        long since;
-        long revision;
-        String epoch;
-        boolean lagging;
-        /** An owner completed its join (sent a snapshot or resume): a later join is a move. */
-        boolean synced;
-        /** It left (or was closed): nothing routes it any more. */
-        boolean closed;
-        /** Counts its joins: it takes frames only from the last one. */
-        long generation;
-        /** Its calls not yet answered, in the order sent: each follows the one before to its member. */
-        final java.util.ArrayDeque<Pending> calls = new java.util.ArrayDeque<>();
 
-        Slot(InstanceKey key, ClientConnection connection, long revision, String epoch, long now) {
-            this.key = key;
-            this.connection = connection;
-            this.revision = revision;
-            this.epoch = epoch;
-            this.since = now;
-        }
-    }
-
-    /** A call or read sent to an owner, not yet answered. */
-    private static final class Pending {
-        final long ref;
-        final InstanceKey key;
-        final Consumer<ClusterWire.Out> request;
-        final LocalRequest local;
-        final String connectionId;
-        final Consumer<Outcome> reply;
-        final CompletableFuture<Snapshot> read;
-        /** A call the owner recognises when it comes again (client and call ID): it may be resent. */
-        final boolean resendable;
-        final long since;
-        UUID target;
-        UUID movedFrom;
-        long movedAt;
-
-        Pending(long ref, InstanceKey key, Consumer<ClusterWire.Out> request, LocalRequest local, String connectionId,
-                Consumer<Outcome> reply, CompletableFuture<Snapshot> read, boolean resendable, long now) {
-            this.ref = ref;
-            this.key = key;
-            this.request = request;
-            this.local = local;
-            this.connectionId = connectionId;
-            this.reply = reply;
-            this.read = read;
-            this.resendable = resendable;
-            this.since = now;
-        }
-    }
 
     // ---- from this server's sockets and API ----
 
     void join(InstanceKey key, ClientConnection connection, long revision, String epoch) {
-        Slot slot = new Slot(key, connection, revision, epoch, now());
+        ClusterSlot slot = new ClusterSlot(key, connection, revision, epoch, now());
         slots.put(connection.connectionId(), slot);
         synchronized (slot) {
             route(slot, cluster.owner(key));
@@ -118,7 +59,7 @@ final class ClusterFront {
     }
 
     void leave(InstanceKey key, ClientConnection connection) {
-        Slot slot = slots.remove(connection.connectionId());
+        ClusterSlot slot = slots.remove(connection.connectionId());
         if (slot != null) {
             UUID owner;
             synchronized (slot) {
@@ -142,7 +83,7 @@ final class ClusterFront {
     }
 
     private void forConnection(ClientConnection connection, byte kind, boolean lagging) {
-        Slot slot = slots.get(connection.connectionId());
+        ClusterSlot slot = slots.get(connection.connectionId());
         if (slot == null) {
             return;
         }
@@ -161,13 +102,13 @@ final class ClusterFront {
     void call(InstanceKey key, String action, JsonNode arguments, Caller caller, String clientId, JsonNode callId,
             Consumer<Outcome> reply) {
         long ref = refs.incrementAndGet();
-        Slot slot = caller instanceof ClientConnection c ? slots.get(c.connectionId()) : null;
+        ClusterSlot slot = caller instanceof ClientConnection c ? slots.get(c.connectionId()) : null;
         String connectionId = slot != null ? slot.connection.connectionId() : null;
         Consumer<ClusterWire.Out> request = out -> out.kind(ClusterWire.CALL).key(key).number(ref).string(connectionId)
                 .caller(caller).string(action).json(arguments).string(clientId).json(callId);
-        LocalRequest local = (back, from) -> back.onCall(from, ref, key, connectionId, caller, action, arguments,
+        ClusterCall.LocalRequest local = (back, from) -> back.onCall(from, ref, key, connectionId, caller, action, arguments,
                 clientId, callId);
-        Pending p = new Pending(ref, key, request, local, connectionId, reply, null,
+        ClusterCall p = new ClusterCall(ref, key, request, local, connectionId, reply, null,
                 clientId != null && callId != null, now());
         pending.put(ref, p);
         if (slot == null) {
@@ -194,7 +135,7 @@ final class ClusterFront {
         long ref = refs.incrementAndGet();
         CompletableFuture<Snapshot> reply = new CompletableFuture<>();
         Consumer<ClusterWire.Out> request = out -> out.kind(ClusterWire.READ).key(key).number(ref).caller(caller);
-        Pending p = new Pending(ref, key, request, (back, from) -> back.onRead(from, ref, key, caller), null, null,
+        ClusterCall p = new ClusterCall(ref, key, request, (back, from) -> back.onRead(from, ref, key, caller), null, null,
                 reply, true, now());
         pending.put(ref, p);
         synchronized (p) {
@@ -203,13 +144,9 @@ final class ClusterFront {
         return reply;
     }
 
-    @FunctionalInterface
-    private interface LocalRequest {
-        void run(ClusterBack back, UUID from);
-    }
 
     /** Holds the slot's lock: joins the connection to {@code owner}, resuming from what it has. */
-    private void route(Slot slot, UUID owner) {
+    private void route(ClusterSlot slot, UUID owner) {
         if (slot.closed) {
             return;
         }
@@ -230,7 +167,7 @@ final class ClusterFront {
     }
 
     /** Holds the request's lock: sends it to {@code owner}, or leaves it waiting for one. */
-    private void send(Pending p, UUID owner) {
+    private void send(ClusterCall p, UUID owner) {
         p.target = owner;
         if (owner != null) {
             cluster.toBack(owner, p.request, back -> p.local.run(back, cluster.local()));
@@ -245,7 +182,7 @@ final class ClusterFront {
     }
 
     /** @return the slot the reference names, or {@code null}; check {@link #isCurrent} under its lock */
-    private Slot slotOf(String ref) {
+    private ClusterSlot slotOf(String ref) {
         int hash = ref.lastIndexOf('#');
         return hash < 0 ? null : slots.get(ref.substring(0, hash));
     }
@@ -254,13 +191,13 @@ final class ClusterFront {
      * Holds the slot's lock. @return whether {@code from} sent this for the connection's current
      * join: not a former owner's frame, nor an earlier join's (the connection has joined again since)
      */
-    private static boolean isCurrent(Slot slot, UUID from, String ref) {
+    private static boolean isCurrent(ClusterSlot slot, UUID from, String ref) {
         return from.equals(slot.owner) && ref.endsWith("#" + slot.generation);
     }
 
     void onFrame(UUID from, byte kind, byte[] frame, List<String> refs) {
         for (String ref : refs) {
-            Slot slot = slotOf(ref);
+            ClusterSlot slot = slotOf(ref);
             if (slot == null) {
                 continue;
             }
@@ -268,7 +205,7 @@ final class ClusterFront {
                 if (!isCurrent(slot, from, ref)) {
                     continue;
                 }
-                track(slot, kind, frame);
+                slot.track(kind, frame);
                 Sink sink = slot.connection.sink();
                 if (kind == ClusterWire.PATCH) {
                     sink.sendPatch(frame);
@@ -283,39 +220,9 @@ final class ClusterFront {
         }
     }
 
-    /** Remembers the revision (and epoch) the client has, to resume from on another owner. */
-    private static void track(Slot slot, byte kind, byte[] frame) {
-        if (startsWith(frame, PATCH_HEAD)) {
-            long rev = 0;
-            for (int i = PATCH_HEAD.length; i < frame.length && frame[i] >= '0' && frame[i] <= '9'; i++) {
-                rev = rev * 10 + (frame[i] - '0');
-            }
-            slot.revision = Math.max(slot.revision, rev);
-        } else if (kind == ClusterWire.SYNC) {
-            try {
-                JsonNode m = Frames.JSON.readTree(frame);
-                slot.revision = m.path("rev").asLong(-1);
-                slot.epoch = m.path("epoch").asText(null);
-            } catch (java.io.IOException e) {
-                slot.revision = -1;
-            }
-        }
-    }
-
-    private static boolean startsWith(byte[] frame, byte[] head) {
-        if (frame.length < head.length) {
-            return false;
-        }
-        for (int i = 0; i < head.length; i++) {
-            if (frame[i] != head[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     void onClose(UUID from, String ref, int code, String reason) {
-        Slot slot = slotOf(ref);
+        ClusterSlot slot = slotOf(ref);
         if (slot == null) {
             return;
         }
@@ -333,7 +240,7 @@ final class ClusterFront {
 
     /** The owner let the connection go (it handed the instance over): it joins the new owner. */
     void onMoved(UUID from, String ref) {
-        Slot slot = slotOf(ref);
+        ClusterSlot slot = slotOf(ref);
         if (slot == null) {
             return;
         }
@@ -359,7 +266,7 @@ final class ClusterFront {
     }
 
     void onReply(UUID from, long ref, Outcome outcome) {
-        Pending p = pending.get(ref);
+        ClusterCall p = pending.get(ref);
         if (p == null) {
             return;
         }
@@ -373,7 +280,7 @@ final class ClusterFront {
             java.util.concurrent.ForkJoinPool.commonPool().execute(() -> p.reply.accept(answer));
             return;
         }
-        Slot caller = slots.get(p.connectionId);
+        ClusterSlot caller = slots.get(p.connectionId);
         if (caller != null) {
             synchronized (caller) {
                 caller.calls.remove(p);
@@ -392,7 +299,7 @@ final class ClusterFront {
     }
 
     void onReadReply(UUID from, long ref, Snapshot snapshot, LiveObjectException error) {
-        Pending p = pending.get(ref);
+        ClusterCall p = pending.get(ref);
         if (p == null) {
             return;
         }
@@ -412,7 +319,7 @@ final class ClusterFront {
 
     /** The member did not run the call or read: it does not own the instance (any more). */
     void onRequestMoved(UUID from, long ref) {
-        Pending p = pending.get(ref);
+        ClusterCall p = pending.get(ref);
         if (p == null) {
             return;
         }
@@ -435,14 +342,14 @@ final class ClusterFront {
      * owner recognises them by their call ID (the others wait for their answer or time out).
      */
     void reset(UUID member) {
-        for (Slot slot : slots.values()) {
+        for (ClusterSlot slot : slots.values()) {
             synchronized (slot) {
                 if (member.equals(slot.owner)) {
                     route(slot, member);
                 }
             }
         }
-        for (Pending p : pending.values()) {
+        for (ClusterCall p : pending.values()) {
             synchronized (p) {
                 if (member.equals(p.target) && p.resendable) {
                     send(p, member);
@@ -458,8 +365,8 @@ final class ClusterFront {
     void reconcile(java.util.Set<UUID> alive) {
         long now = now();
         Map<InstanceKey, UUID> owners = new HashMap<>();
-        List<Slot> expired = new ArrayList<>();
-        for (Slot slot : slots.values()) {
+        List<ClusterSlot> expired = new ArrayList<>();
+        for (ClusterSlot slot : slots.values()) {
             UUID owner = owners.computeIfAbsent(slot.key, cluster::owner);
             synchronized (slot) {
                 if (owner != null && owner.equals(slot.owner)) {
@@ -481,7 +388,7 @@ final class ClusterFront {
                 route(slot, owner); // a new owner: the old one, if alive, lets it go and its frames are dropped
             }
         }
-        for (Slot slot : expired) {
+        for (ClusterSlot slot : expired) {
             synchronized (slot) {
                 slot.closed = true;
             }
@@ -492,10 +399,10 @@ final class ClusterFront {
                 slot.connection.sink().close(4503, reason);
             }
         }
-        List<Pending> calls = new ArrayList<>(pending.values());
+        List<ClusterCall> calls = new ArrayList<>(pending.values());
         calls.sort(java.util.Comparator.comparingLong(p -> p.ref)); // each connection's in the order sent
-        for (Pending p : calls) {
-            Slot slot = p.connectionId == null ? null : slots.get(p.connectionId);
+        for (ClusterCall p : calls) {
+            ClusterSlot slot = p.connectionId == null ? null : slots.get(p.connectionId);
             if (slot == null) {
                 reconcile(p, owners.computeIfAbsent(p.key, cluster::owner), alive, now);
                 continue;
@@ -506,7 +413,7 @@ final class ClusterFront {
                 }
                 // a call goes to the connection's member only once none before it is still out elsewhere
                 boolean blocked = false;
-                for (Pending q : slot.calls) {
+                for (ClusterCall q : slot.calls) {
                     if (q == p) {
                         break;
                     }
@@ -520,7 +427,7 @@ final class ClusterFront {
         }
     }
 
-    private void reconcile(Pending p, UUID owner, java.util.Set<UUID> alive, long now) {
+    private void reconcile(ClusterCall p, UUID owner, java.util.Set<UUID> alive, long now) {
         ErrorCode code = ErrorCode.UNAVAILABLE;
         String failure;
         synchronized (p) {
@@ -560,7 +467,7 @@ final class ClusterFront {
         stopCode = code;
         stopReason = reason;
         stopping = true;
-        for (Slot slot : slots.values()) {
+        for (ClusterSlot slot : slots.values()) {
             synchronized (slot) {
                 if (slot.owner != null && slot.owner.equals(cluster.local())) {
                     continue; // closed once this server's copy lets it go, after its stored outputs
