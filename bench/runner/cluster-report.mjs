@@ -24,7 +24,8 @@ export const CAVEAT = "On a 2-core machine throughput cannot grow with nodes: th
   + " generator) share the same 2 cores, so the cluster figures are the overhead of the extra hop, not scale-out.";
 
 export function report(rows) {
-  const ok = rows.filter((r) => !r.failed);
+  const ok = rows.filter((r) => !r.failed && !r.discarded);
+  const discarded = rows.filter((r) => r.discarded);
   const first = rows[0] || {};
   const v = first.versions || {};
   const out = [];
@@ -61,6 +62,11 @@ export function report(rows) {
         + ` / ${sum(rs, "sequence_gaps")} | ${fmt(other)}${other > 25 ? " ⚠" : ""} |`);
     }
     out.push("");
+  }
+  if (discarded.length) {
+    out.push(`${discarded.length} cell(s) were run again because other work used over 25 % of a core in their window`
+      + ` (kept in the JSON lines with \`discarded: "noisy"\`, out of the medians): `
+      + discarded.map((r) => `${r.load} ${r.placement} rep ${r.rep} (${Math.round(r.other_cpu_pct)} %)`).join(", ") + ".", "");
   }
   const failed = rows.filter((r) => r.failed);
   if (failed.length) {
