@@ -35,7 +35,10 @@ if (args.report) {
 const reps = Number(args.reps ?? 3);
 const durationS = Number(args.duration ?? 3);
 const warmupS = Number(args.warmup ?? 0.5);
-const serverWarmupS = Number(args["server-warmup"] ?? 4);
+// per warm-up load and phase: three JVMs sharing 2 cores each get a third of the warm-up's CPU; with
+// 4 s the cluster's cells still rose from one repetition to the next (sat-1 on a non-owner 8.3k,
+// 10.3k, 13.1k increments/s) while the single server's did not
+const serverWarmupS = Number(args["server-warmup"] ?? 10);
 const clusterPorts = String(args["cluster-ports"] ?? "5711,5712,5713").split(",").map(Number);
 const db = String(args.db ?? "tandem_bench_cluster");
 const phases = String(args.phases ?? "single,cluster").split(",");
