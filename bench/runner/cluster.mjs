@@ -5,7 +5,7 @@
 //
 //   node runner/cluster.mjs [--reps=N] [--duration=S] [--warmup=S] [--server-warmup=S]
 //       [--cluster-ports=5711,5712,5713] [--db=tandem_bench_cluster] [--phases=single,cluster]
-//       [--retry-noisy=N]
+//       [--retry-noisy=N] [--retry-budget=N]
 //   node runner/cluster.mjs --report=results/cluster-<time>.jsonl     (re-renders the Markdown)
 //
 // Servers get -Dtandem.bench.mark=$TANDEM_BENCH_MARK (set by bench/cluster) so that its exit trap
@@ -46,6 +46,8 @@ const phases = String(args.phases ?? "single,cluster").split(",");
 // on a shared 2-core machine a burst elsewhere otherwise decides a comparison between phases that
 // ran minutes apart. The disturbed rows stay in the JSON lines (discarded: "noisy"), out of the medians.
 const retryNoisy = Number(args["retry-noisy"] ?? 2);
+// at most this many re-runs in all, so a busy machine can't stretch the run far past ~5 minutes
+let retryBudget = Number(args["retry-budget"] ?? 8);
 const mark = process.env.TANDEM_BENCH_MARK || `cluster-${process.pid}`;
 const heap = "-Xmx1g"; // every server alike; three default heaps (a quarter of RAM each) would not fit beside others
 
@@ -142,7 +144,7 @@ let cellNo = 0;
 async function measure(phase, nodes, rep, c) {
   for (let attempt = 0; ; attempt++) {
     const row = await measureOnce(phase, nodes, rep, c, attempt);
-    const again = row.noisy && attempt < retryNoisy;
+    const again = row.noisy && attempt < retryNoisy && retryBudget-- > 0;
     if (again) row.discarded = "noisy";
     appendFileSync(jsonl, JSON.stringify(row) + "\n");
     if (!again) return row;
