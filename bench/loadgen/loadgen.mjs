@@ -4,11 +4,12 @@
 //
 // A cell: { adapter, base, type, path?, objects, clients, senders, mode, window?, rate?,
 //           warmupS, durationS, workers?, oidPrefix, serverPid?, loadgenCpus?, drainMs?,
-//           bases?, serverPids?, dbName? }
+//           bases?, serverPids?, idlePids?, dbName? }
 //   bases: several servers of one cluster; client i of each object connects to bases[i % length]
 //   (so the senders, the first K, are spread too); serverPids: their processes, CPU summed;
-//   dbName: the PostgreSQL database the servers use, whose backends' CPU is reported apart
-//   (db_cpu_pct) and left out of other_cpu_pct.
+//   idlePids: servers of the benchmark not under load in this cell, and dbName: the PostgreSQL
+//   database the servers use (its backends): their CPU is reported apart (idle_servers_cpu_pct,
+//   db_cpu_pct) and left out of other_cpu_pct.
 //   mode "pingpong": each sender keeps 1 call in flight; "saturate": `window` in flight per sender;
 //   "rate": `rate` increments/s per object in total, spread evenly over its senders, sent on a
 //   schedule (open loop) with latency measured from the scheduled time.
@@ -86,18 +87,21 @@ export async function runCell(cell) {
     const results = Promise.all(children.map((c) => request(c, runMsg, "result", (weAbs - absNow()) + 60000)));
     row.loadavg = loadavg();
     // sample the server and the machine at the edges of the window
-    let s0, s1, m0, m1, tA, tB, d0, d1;
+    let s0, s1, m0, m1, tA, tB, d0, d1, i0, i1;
+    const idle = cell.idlePids ?? [];
     const pids = cell.serverPids ?? (cell.serverPid ? [cell.serverPid] : []);
     // the database's backends (pooled connections, alive across the window): pid -> CPU seconds
     const dbUsage = () => new Map(pidsMatching(["postgres: ", ` ${cell.dbName} `]).map((p) => [p, cpuSecondsOf(p)]));
     await sleep(Math.max(0, wsAbs - absNow()));
     if (pids.length) s0 = pids.map(treeUsage);
     if (cell.dbName) d0 = dbUsage();
+    i0 = idle.map(cpuSecondsOf);
     m0 = machineTicks();
     tA = absNow();
     await sleep(Math.max(0, weAbs - absNow()));
     if (pids.length) s1 = pids.map(treeUsage);
     if (cell.dbName) d1 = dbUsage();
+    i1 = idle.map(cpuSecondsOf);
     m1 = machineTicks();
     tB = absNow();
     const res = (await results).map((m) => m.result);
@@ -172,11 +176,14 @@ export async function runCell(cell) {
       row.db_cpu_pct = (dbS / wallS) * 100;
       row.db_backends = d1.size;
     }
+    if (idle.length) {
+      row.idle_servers_cpu_pct = (i1.reduce((a, t, k) => a + (t !== null && i0[k] !== null ? t - i0[k] : 0), 0) / wallS) * 100;
+    }
     // CPU used by anything else on the machine in the window (other work on a shared machine),
-    // in % of one core: all CPUs' busy time less the server's, the load generator's and the database's
+    // in % of one core: all CPUs' busy time less the servers', the load generator's and the database's
     if (row.machine_busy_pct !== null && row.server_cpu_pct !== undefined) {
       row.other_cpu_pct = Math.max(0, (row.machine_busy_pct * cpuCount()) - row.server_cpu_pct - row.loadgen_cpu_pct_total
-        - (row.db_cpu_pct ?? 0));
+        - (row.db_cpu_pct ?? 0) - (row.idle_servers_cpu_pct ?? 0));
       row.noisy = row.other_cpu_pct > 25;
     }
   } finally {

@@ -15,16 +15,16 @@ export const loads = {
 };
 
 export const placementText = {
-  single: "one server, cluster off",
-  owner: "3-node cluster, clients on the owner",
+  single: "one server, cluster off (the cluster's three JVMs idle beside it)",
+  owner: "3-node cluster, clients on the owner (the single server idle)",
   other: "3-node cluster, clients on a non-owner",
   spread: "3-node cluster, clients spread over the 3 nodes (10 each; senders 4 on the owner, 3 + 3 elsewhere)",
 };
 
 /**
- * The warm-up of each phase, not recorded: the same loads for one server and for the cluster
- * (there through every node, on three instances, so every node runs both the client side and the
- * owner side of the hop). `bases` are all the phase's servers.
+ * The warm-up, not recorded: the same loads for the single server and for the cluster (there
+ * through every node, on three instances, so every node runs both the client side and the owner
+ * side of the hop).
  */
 export const warmups = [
   { objects: 3, clients: 6, senders: 6, mode: "saturate", window: 8 },
@@ -32,14 +32,15 @@ export const warmups = [
   { objects: 1, clients: 30, senders: 1, mode: "saturate", window: 32 },
 ];
 
-/** The cells of a phase ("single" or "cluster") for one repetition, rotated so drift spreads. */
-export function cellsOf(phase, rep) {
+/**
+ * The cells of one repetition, every placement: grouped by load, so each single-server cell runs
+ * next to its cluster counterparts, and rotated per repetition so drift spreads over all of them.
+ */
+export function cellsOf(rep) {
   const out = [];
   for (const [name, load] of Object.entries(loads)) {
-    for (const placement of load.placements) {
-      if ((placement === "single") === (phase === "single")) out.push({ load: name, placement, ...load });
-    }
+    for (const placement of load.placements) out.push({ load: name, placement, ...load });
   }
-  const k = (rep - 1) % out.length;
+  const k = ((rep - 1) * 3) % out.length;
   return [...out.slice(k), ...out.slice(0, k)];
 }

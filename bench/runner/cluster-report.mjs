@@ -34,7 +34,8 @@ export function report(rows) {
   out.push(`Tandem ${v.tandem_commit ?? "?"}${v.tandem_worktree_dirty ? " (uncommitted changes)" : ""}, stored \`counter\` on`
     + ` PostgreSQL ${v.postgresql ?? "?"}, ${first.machine?.cpus ?? "?"} CPUs, load average at start`
     + ` ${(first.machine?.loadavg_start || []).join(" ")}; cells of ${first.warmup_s} s warm-up + ${first.duration_s} s, medians of`
-    + " the repetitions (range in brackets). *vs single*: the cluster figure divided by the one-server figure.", "");
+    + " the repetitions (range in brackets). All four JVMs run throughout; the cells of every placement are interleaved"
+    + " (rotating order). *vs single*: the cluster figure divided by the one-server figure.", "");
   out.push("Placements: " + Object.entries(placementText).map(([k, t]) => `*${k}*: ${t}`).join("; ") + ".", "");
   for (const [name, load] of Object.entries(loads)) {
     const byPlacement = load.placements.map((p) => [p, ok.filter((r) => r.load === name && r.placement === p)]);
@@ -44,8 +45,8 @@ export function report(rows) {
     const sP50 = median(single.map((r) => r.lat_p50_ms));
     out.push(`### ${name}: ${load.what}`, "");
     out.push("| placement | n | increments/s | vs single | updates/s | p50 ms | vs single | p99 ms | server CPU % (all JVMs) |"
-      + " owner / other nodes CPU % | CPU µs per increment | database CPU % | err / disc / lost / gaps | other CPU % |");
-    out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+      + " owner / other nodes CPU % | CPU µs per increment | idle servers CPU % | database CPU % | err / disc / lost / gaps | other CPU % |");
+    out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (const [p, rs] of byPlacement) {
       if (!rs.length) continue;
       const col = (k) => rs.map((r) => r[k]);
@@ -58,7 +59,7 @@ export function report(rows) {
       out.push(`| ${p}${moved ? ` (owner moved in ${moved})` : ""} | ${rs.length} | ${withRange(col("increments_per_s"))} |`
         + ` ${p === "single" ? "1" : ratio(inc, sInc)} | ${withRange(col("updates_per_s"))} | ${withRange(col("lat_p50_ms"))} |`
         + ` ${p === "single" ? "1" : ratio(p50, sP50)} | ${fmt(median(col("lat_p99_ms")))} | ${fmt(median(col("server_cpu_pct")))} |`
-        + ` ${split} | ${fmt(cpuPerInc)} | ${fmt(median(col("db_cpu_pct")))} | ${sum(rs, "error_count")} / ${sum(rs, "disconnects")} / ${sum(rs, "unanswered")}`
+        + ` ${split} | ${fmt(cpuPerInc)} | ${fmt(median(col("idle_servers_cpu_pct")))} | ${fmt(median(col("db_cpu_pct")))} | ${sum(rs, "error_count")} / ${sum(rs, "disconnects")} / ${sum(rs, "unanswered")}`
         + ` / ${sum(rs, "sequence_gaps")} | ${fmt(other)}${other > 25 ? " ⚠" : ""} |`);
     }
     out.push("");
@@ -73,7 +74,8 @@ export function report(rows) {
     out.push("Failed cells:", "", ...failed.map((r) => `- rep ${r.rep} ${r.load} ${r.placement}: ${r.error}`), "");
   }
   out.push("CPU figures are in % of one core over the window. *server CPU %*: the JVMs' user + system time, summed over"
-    + " the nodes; *CPU µs per increment*: that time per completed call; *database CPU %*: the PostgreSQL backends of the"
+    + " the nodes under load; *CPU µs per increment*: that time per completed call; *idle servers CPU %*: the JVMs not under"
+    + " load in the cell (the cluster's three beside the single server, the single server beside the cluster); *database CPU %*: the PostgreSQL backends of the"
     + " benchmark's database; *other CPU %*: everything else on the machine (the load generator excluded; ⚠ over 25 %:"
     + " the row was disturbed).", "");
   return out.join("\n");
