@@ -3,7 +3,13 @@
 // window and merges the workers' figures into one result row.
 //
 // A cell: { adapter, base, type, path?, objects, clients, senders, mode, window?, rate?,
-//           warmupS, durationS, workers?, oidPrefix, serverPid?, loadgenCpus?, drainMs? }
+//           warmupS, durationS, workers?, oidPrefix, serverPid?, loadgenCpus?, drainMs?,
+//           bases?, serverPids?, idlePids?, dbName? }
+//   bases: several servers of one cluster; client i of each object connects to bases[i % length]
+//   (so the senders, the first K, are spread too); serverPids: their processes, CPU summed;
+//   idlePids: servers of the benchmark not under load in this cell, and dbName: the PostgreSQL
+//   database the servers use (its backends): their CPU is reported apart (idle_servers_cpu_pct,
+//   db_cpu_pct) and left out of other_cpu_pct.
 //   mode "pingpong": each sender keeps 1 call in flight; "saturate": `window` in flight per sender;
 //   "rate": `rate` increments/s per object in total, spread evenly over its senders, sent on a
 //   schedule (open loop) with latency measured from the scheduled time.
@@ -13,7 +19,7 @@ import { fork, execFileSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Histogram } from "./hist.mjs";
-import { treeUsage, machineTicks, loadavg, cpuCount } from "./proc.mjs";
+import { treeUsage, machineTicks, loadavg, cpuCount, pidsMatching, cpuSecondsOf } from "./proc.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const absNow = () => performance.timeOrigin + performance.now();
@@ -54,6 +60,7 @@ export async function runCell(cell) {
       const g = j * cell.clients + i;
       const sender = i < cell.senders;
       const c = { index: g, oid, sender, phase: sender ? i / cell.senders : 0 };
+      if (cell.bases) c.base = cell.bases[i % cell.bases.length];
       plan[g % P][i === 0 ? "first" : "rest"].push(c);
     }
   }
@@ -80,13 +87,21 @@ export async function runCell(cell) {
     const results = Promise.all(children.map((c) => request(c, runMsg, "result", (weAbs - absNow()) + 60000)));
     row.loadavg = loadavg();
     // sample the server and the machine at the edges of the window
-    let s0, s1, m0, m1, tA, tB;
+    let s0, s1, m0, m1, tA, tB, d0, d1, i0, i1;
+    const idle = cell.idlePids ?? [];
+    const pids = cell.serverPids ?? (cell.serverPid ? [cell.serverPid] : []);
+    // the database's backends (pooled connections, alive across the window): pid -> CPU seconds
+    const dbUsage = () => new Map(pidsMatching(["postgres: ", ` ${cell.dbName} `]).map((p) => [p, cpuSecondsOf(p)]));
     await sleep(Math.max(0, wsAbs - absNow()));
-    if (cell.serverPid) s0 = treeUsage(cell.serverPid);
+    if (pids.length) s0 = pids.map(treeUsage);
+    if (cell.dbName) d0 = dbUsage();
+    i0 = idle.map(cpuSecondsOf);
     m0 = machineTicks();
     tA = absNow();
     await sleep(Math.max(0, weAbs - absNow()));
-    if (cell.serverPid) s1 = treeUsage(cell.serverPid);
+    if (pids.length) s1 = pids.map(treeUsage);
+    if (cell.dbName) d1 = dbUsage();
+    i1 = idle.map(cpuSecondsOf);
     m1 = machineTicks();
     tB = absNow();
     const res = (await results).map((m) => m.result);
@@ -146,17 +161,29 @@ export async function runCell(cell) {
     row.loadgen_saturated = Math.max(...row.loadgen_cpu_pct) >= 90
       || (cell.loadgenCpus && !cell.loadgenCpus.includes("-") && !cell.loadgenCpus.includes(",") && row.loadgen_cpu_pct_total >= 90);
     if (s0 && s1) {
-      const cpuS = s1.cpuSeconds - s0.cpuSeconds;
+      const each = s1.map((u, k) => u.cpuSeconds - s0[k].cpuSeconds);
+      const cpuS = each.reduce((a, b) => a + b, 0);
       row.server_cpu_pct = (cpuS / wallS) * 100;
+      if (pids.length > 1) row.server_cpu_pct_each = each.map((x) => (x / wallS) * 100);
       row.server_cpu_us_per_frame = frames > 0 ? (cpuS * 1e6) / frames : null;
       row.server_cpu_us_per_increment = sum("completed") > 0 ? (cpuS * 1e6) / sum("completed") : null;
-      row.server_rss_mib = s1.rssMiB;
-      row.server_processes = s1.pids;
+      row.server_rss_mib = s1.reduce((a, u) => a + u.rssMiB, 0);
+      row.server_processes = s1.reduce((a, u) => a + u.pids, 0);
+    }
+    if (d0 && d1) {
+      let dbS = 0;
+      for (const [p, t] of d1) if (t !== null && d0.get(p) != null) dbS += t - d0.get(p);
+      row.db_cpu_pct = (dbS / wallS) * 100;
+      row.db_backends = d1.size;
+    }
+    if (idle.length) {
+      row.idle_servers_cpu_pct = (i1.reduce((a, t, k) => a + (t !== null && i0[k] !== null ? t - i0[k] : 0), 0) / wallS) * 100;
     }
     // CPU used by anything else on the machine in the window (other work on a shared machine),
-    // in % of one core: all CPUs' busy time less the server's and the load generator's
+    // in % of one core: all CPUs' busy time less the servers', the load generator's and the database's
     if (row.machine_busy_pct !== null && row.server_cpu_pct !== undefined) {
-      row.other_cpu_pct = Math.max(0, (row.machine_busy_pct * cpuCount()) - row.server_cpu_pct - row.loadgen_cpu_pct_total);
+      row.other_cpu_pct = Math.max(0, (row.machine_busy_pct * cpuCount()) - row.server_cpu_pct - row.loadgen_cpu_pct_total
+        - (row.db_cpu_pct ?? 0) - (row.idle_servers_cpu_pct ?? 0));
       row.noisy = row.other_cpu_pct > 25;
     }
   } finally {

@@ -57,6 +57,25 @@ export function treeUsage(root) {
   return { cpuSeconds: ticks / clkTck, rssMiB: rssKb / 1024, pids: pids.length };
 }
 
+/** CPU seconds (user + system) used so far by one process (not its children), or null if it is gone. */
+export function cpuSecondsOf(pid) {
+  const st = statOf(pid);
+  return st ? (st.utime + st.stime) / clkTck : null;
+}
+
+/** The pids whose command line contains every one of `parts` (e.g. the PostgreSQL backends of one database). */
+export function pidsMatching(parts) {
+  const out = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${name}/cmdline`, "utf8").replace(/\0/g, " ");
+      if (parts.every((p) => cmd.includes(p))) out.push(Number(name));
+    } catch {}
+  }
+  return out;
+}
+
 export function loadavg() {
   try {
     return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).map(Number);

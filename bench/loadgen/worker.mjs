@@ -90,7 +90,8 @@ async function connectAll(msg) {
   const conc = msg.concurrency || 32;
   async function one(c) {
     try {
-      const conn = await mod.connect({ ...msg.spec, oid: c.oid, index: c.index, sender: c.sender, roomId: msg.roomIds?.[c.oid], ctx });
+      const conn = await mod.connect({ ...msg.spec, base: c.base ?? msg.spec.base, oid: c.oid, index: c.index, sender: c.sender,
+        roomId: msg.roomIds?.[c.oid], ctx });
       conn.meta = c;
       conns.push(conn);
       if (conn.roomId) roomIds[c.oid] = conn.roomId;
