@@ -46,6 +46,12 @@ final class ClusterMembers implements AutoCloseable {
      * @param changed called when members come or go, or partitions move
      */
     ClusterMembers(TandemConfiguration.Cluster config, BiConsumer<UUID, byte[]> receiver, Runnable changed) {
+        String version = com.hazelcast.instance.BuildInfoProvider.getBuildInfo().getVersion();
+        if (!version.matches("5\\.([6-9]|\\d\\d)(\\..*)?|([6-9]|\\d\\d)\\..*")) {
+            throw new IllegalStateException("tandem.cluster needs Hazelcast 5.6 or later (com.hazelcast:hazelcast:5.7.0),"
+                    + " but " + version + " is on the classpath. The Micronaut platform BOM pins 5.3: declare"
+                    + " com.hazelcast:hazelcast 5.7.0 in your dependencyManagement ahead of it");
+        }
         this.quorum = config.effectiveQuorum();
         this.receiver = receiver;
         this.changed = changed;
