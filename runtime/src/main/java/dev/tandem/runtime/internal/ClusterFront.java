@@ -46,8 +46,6 @@ final class ClusterFront {
         this.callTimeoutMs = callTimeoutMs;
     }
 
-
-
     // ---- from this server's sockets and API ----
 
     void join(InstanceKey key, ClientConnection connection, long revision, String epoch) {
@@ -117,8 +115,9 @@ final class ClusterFront {
             }
             return;
         }
+        boolean behind;
         synchronized (slot) { // to the member the connection is joined to, after its earlier calls
-            boolean behind = slot.owner == null || slot.calls.stream().anyMatch(q -> !slot.owner.equals(q.target));
+            behind = slot.owner == null || slot.calls.stream().anyMatch(q -> !slot.owner.equals(q.target));
             slot.calls.add(p);
             synchronized (p) {
                 if (!behind) {
@@ -126,8 +125,8 @@ final class ClusterFront {
                 }
             }
         }
-        if (slot.owner == null) {
-            cluster.reconcileSoon();
+        if (behind) {
+            cluster.reconcileSoon(); // sends it once the calls before it are through
         }
     }
 
@@ -143,7 +142,6 @@ final class ClusterFront {
         }
         return reply;
     }
-
 
     /** Holds the slot's lock: joins the connection to {@code owner}, resuming from what it has. */
     private void route(ClusterSlot slot, UUID owner) {
@@ -192,7 +190,8 @@ final class ClusterFront {
      * join: not a former owner's frame, nor an earlier join's (the connection has joined again since)
      */
     private static boolean isCurrent(ClusterSlot slot, UUID from, String ref) {
-        return from.equals(slot.owner) && ref.endsWith("#" + slot.generation);
+        return from.equals(slot.owner)
+                && Long.parseLong(ref, ref.lastIndexOf('#') + 1, ref.length(), 10) == slot.generation;
     }
 
     void onFrame(UUID from, byte kind, byte[] frame, List<String> refs) {
@@ -219,7 +218,6 @@ final class ClusterFront {
             }
         }
     }
-
 
     void onClose(UUID from, String ref, int code, String reason) {
         ClusterSlot slot = slotOf(ref);
@@ -275,26 +273,38 @@ final class ClusterFront {
                 return; // a member the call has been sent past: the current target answers
             }
         }
-        if (p.connectionId == null) { // the server's own API or HTTP: its continuation is not ours to run
-            Outcome answer = outcome;
-            java.util.concurrent.ForkJoinPool.commonPool().execute(() -> p.reply.accept(answer));
-            return;
-        }
-        ClusterSlot caller = slots.get(p.connectionId);
+        ClusterSlot caller = p.connectionId == null ? null : slots.get(p.connectionId);
         if (caller != null) {
             synchronized (caller) {
                 caller.calls.remove(p);
-                if (outcome.ownPatch() == null) {
-                    // nothing rides in the answer
-                } else if (from.equals(caller.owner)) { // its own patch: the connection has that revision now
-                    caller.revision = Math.max(caller.revision, outcome.revision());
-                } else { // it has joined the new owner since, which sends that revision as a patch
+                if (outcome.ownPatch() != null && from.equals(caller.owner)) {
+                    caller.revision = Math.max(caller.revision, outcome.revision()); // its own patch rides along
+                } else if (outcome.ownPatch() != null) { // it joined the new owner since, which sends that as a patch
                     outcome = new Outcome(outcome.revision(), outcome.value(), null, null, null, null);
                 }
             }
         }
-        if (p.reply != null) {
-            p.reply.accept(outcome);
+        answer(p, outcome, null, null);
+    }
+
+    /**
+     * Completes a call or read: a socket's answer at once, in order with its frames; the server's
+     * own API's and HTTP's on another thread, since their continuations are not this one's to run.
+     */
+    private static void answer(ClusterCall p, Outcome outcome, Snapshot snapshot, LiveObjectException error) {
+        Runnable complete = () -> {
+            if (p.reply != null) {
+                p.reply.accept(outcome);
+            } else if (error != null) {
+                p.read.completeExceptionally(error);
+            } else {
+                p.read.complete(snapshot);
+            }
+        };
+        if (p.connectionId != null) {
+            complete.run();
+        } else {
+            java.util.concurrent.ForkJoinPool.commonPool().execute(complete);
         }
     }
 
@@ -308,13 +318,7 @@ final class ClusterFront {
                 return;
             }
         }
-        java.util.concurrent.ForkJoinPool.commonPool().execute(() -> {
-            if (error != null) {
-                p.read.completeExceptionally(error);
-            } else {
-                p.read.complete(snapshot);
-            }
-        });
+        answer(p, null, snapshot, error);
     }
 
     /** The member did not run the call or read: it does not own the instance (any more). */
@@ -452,11 +456,7 @@ final class ClusterFront {
             pending.remove(p.ref);
             p.target = null;
         }
-        if (p.reply != null) {
-            p.reply.accept(Outcome.failed(code, failure));
-        } else {
-            p.read.completeExceptionally(new LiveObjectException(code, failure));
-        }
+        answer(p, Outcome.failed(code, failure), null, new LiveObjectException(code, failure));
     }
 
     /**
